@@ -1,0 +1,58 @@
+# a64stub: a gdbserver-compatible remote stub for arm64 Linux.
+#
+#   make            build the stub (static aarch64 binary: build/a64stub)
+#   make deps       install what the project needs from Debian's packages
+#   make demo       boot the guest and show a GDB session at a syscall stop
+#   make check      unit tests on the host, then the GDB suite in the guest
+#   make vm-up      boot a guest running `a64stub --multi` (see README)
+#   make vm-down    stop it
+
+BUILD   ?= build
+HOSTARCH := $(shell uname -m)
+
+# On arm64 hosts build natively and run the suite without QEMU.
+ifeq ($(HOSTARCH),aarch64)
+TARGET_CC ?= gcc
+NATIVE    := 1
+else
+TARGET_CC ?= aarch64-linux-gnu-gcc
+NATIVE    :=
+endif
+HOST_CC ?= gcc
+
+WARN     := -Wall -Wextra -Werror
+CSTD     := -std=gnu11
+TCFLAGS  ?= -O2 -g
+STUB_CFLAGS := $(CSTD) $(WARN) $(TCFLAGS) -D_GNU_SOURCE -Istub -I$(BUILD)/gen
+STUB_LDFLAGS := -static
+
+STUB_SRCS := $(wildcard stub/*.c)
+STUB_OBJS := $(patsubst stub/%.c,$(BUILD)/stub/%.o,$(STUB_SRCS)) $(BUILD)/stub/tdesc_blob.o
+XML_FILES := $(wildcard xml/*.xml)
+VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+
+.PHONY: all clean deps check demo vm-up vm-down unit
+all: $(BUILD)/a64stub
+
+$(BUILD)/a64stub: $(STUB_OBJS)
+	$(TARGET_CC) $(STUB_LDFLAGS) -o $@ $^
+
+$(BUILD)/stub/%.o: stub/%.c $(wildcard stub/*.h) | $(BUILD)/stub
+	$(TARGET_CC) $(STUB_CFLAGS) -DA64STUB_VERSION='"$(VERSION)"' -c -o $@ $<
+
+# The target descriptions are compiled in: the stub reads no file at run time.
+$(BUILD)/stub/tdesc_blob.o: stub/tdesc_blob.S $(XML_FILES) | $(BUILD)/stub
+	$(TARGET_CC) -c -o $@ $<
+
+$(BUILD)/stub:
+	mkdir -p $@
+
+clean:
+	rm -rf $(BUILD)
+
+deps:
+	./tests/vm/install-deps.sh
+
+-include tests/unit/unit.mk
+-include tests/vm/vm.mk
+-include tests/gdb/gdb.mk

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+/* Memory and breakpoint packets: m, M, X, Z0, z0. */
+#include <errno.h>
+#include <string.h>
+
+#include "hex.h"
+#include "server.h"
+
+static struct process *mem_process(struct session *s)
+{
+	struct thread *th = session_thread(s, s->g_tid);
+
+	return th ? th->proc : NULL;
+}
+
+/* Parse "addr,length" and return what follows it. */
+static int parse_range(const char **p, uint64_t *addr, uint64_t *len)
+{
+	if (hex_parse_u64(p, addr) || **p != ',')
+		return -EINVAL;
+	(*p)++;
+	return hex_parse_u64(p, len);
+}
+
+/* maddr,length  Read memory: as much as is readable, E on none. */
+int cmd_mem_read(struct session *s, const char *a, size_t n, struct reply *out)
+{
+	struct process *p = mem_process(s);
+	unsigned char buf[PKT_MAX / 2];
+	uint64_t addr, len;
+	ssize_t got;
+
+	(void)n;
+	if (parse_range(&a, &addr, &len) || *a)
+		return -EINVAL;
+	if (!p)
+		return -ESRCH;
+	/* The reply must fit the packet: clamp, GDB asks again for more. */
+	if (len > sizeof(buf))
+		len = sizeof(buf);
+	got = target_read_mem(s->t, p, addr, buf, len);
+	if (got < 0)
+		return (int)got;
+	return reply_hex(out, buf, (size_t)got);
+}
+
+static int write_all(struct session *s, uint64_t addr, const void *buf,
+		     size_t len, struct reply *out)
+{
+	struct process *p = mem_process(s);
+	ssize_t put;
+
+	if (!p)
+		return -ESRCH;
+	if (!len)
+		return reply_str(out, "OK");
+	put = target_write_mem(s->t, p, addr, buf, len);
+	if (put < 0)
+		return (int)put;
+	if ((size_t)put != len)
+		return -EIO;
+	return reply_str(out, "OK");
+}
+
+/* Maddr,length:XX...  Write memory given in hex. */
+int cmd_mem_write_hex(struct session *s, const char *a, size_t n,
+		      struct reply *out)
+{
+	unsigned char buf[PKT_MAX / 2];
+	const char *start = a;
+	uint64_t addr, len;
+
+	if (parse_range(&a, &addr, &len) || *a != ':')
+		return -EINVAL;
+	a++;
+	if (len > sizeof(buf) || n - (size_t)(a - start) != len * 2 ||
+	    hex_decode(buf, a, len))
+		return -EINVAL;
+	return write_all(s, addr, buf, len, out);
+}
+
+/* Xaddr,length:XX...  Write memory given as (already unescaped) binary. */
+int cmd_mem_write_bin(struct session *s, const char *a, size_t n,
+		      struct reply *out)
+{
+	const char *start = a;
+	uint64_t addr, len;
+
+	if (parse_range(&a, &addr, &len) || *a != ':')
+		return -EINVAL;
+	a++;
+	if (n - (size_t)(a - start) != len)
+		return -EINVAL;
+	return write_all(s, addr, a, len, out);
+}
+
+/* Ztype,addr,kind and ztype,addr,kind: software breakpoints only so far. */
+static int bp_args(struct session *s, const char *a, uint64_t *addr,
+		   struct process **p)
+{
+	uint64_t kind;
+
+	if (a[0] != '0')
+		return -ERR_UNSUPPORTED;
+	a++;
+	if (*a++ != ',' || hex_parse_u64(&a, addr) || *a++ != ',' ||
+	    hex_parse_u64(&a, &kind))
+		return -EINVAL;
+	/* Conditions and commands (";X...") are evaluated by GDB here. */
+	if (*a && *a != ';')
+		return -EINVAL;
+	if (kind != 4)
+		return -EINVAL;
+	*p = mem_process(s);
+	return *p ? 0 : -ESRCH;
+}
+
+int cmd_bp_insert(struct session *s, const char *a, size_t n, struct reply *out)
+{
+	struct process *p;
+	uint64_t addr;
+	int err;
+
+	(void)n;
+	err = bp_args(s, a, &addr, &p);
+	if (!err)
+		err = target_insert_bp(s->t, p, addr);
+	return err ? err : reply_str(out, "OK");
+}
+
+int cmd_bp_remove(struct session *s, const char *a, size_t n, struct reply *out)
+{
+	struct process *p;
+	uint64_t addr;
+	int err;
+
+	(void)n;
+	err = bp_args(s, a, &addr, &p);
+	if (!err)
+		err = target_remove_bp(s->t, p, addr);
+	return err ? err : reply_str(out, "OK");
+}

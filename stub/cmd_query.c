@@ -1,0 +1,412 @@
+// SPDX-License-Identifier: MIT
+/* General queries and settings: the q and Q packets. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hex.h"
+#include "server.h"
+#include "tdesc.h"
+
+/* qSupported[:gdbfeature;...]  Exchange features. */
+static int cmd_supported(struct session *s, const char *a, size_t n,
+			 struct reply *out)
+{
+	(void)n;
+	s->multiprocess = strstr(a, "multiprocess+") != NULL;
+	s->swbreak = strstr(a, "swbreak+") != NULL;
+	s->exec_events = strstr(a, "exec-events+") != NULL;
+	s->vcont_t = strstr(a, "vContSupported+") != NULL;
+	s->t->trace_exec_events = s->exec_events;
+	return reply_printf(out,
+		"PacketSize=%x;QStartNoAckMode+;qXfer:features:read+;"
+		"qXfer:threads:read+;qXfer:auxv:read+;qXfer:exec-file:read+;"
+		"QCatchSyscalls+;QPassSignals+;QProgramSignals+;"
+		"QStartupWithShell+;QDisableRandomization+;"
+		"swbreak+;multiprocess+;exec-events+;vContSupported+;"
+		"no-resumed+",
+		PKT_MAX);
+}
+
+/* QStartNoAckMode  Stop sending and expecting '+'. */
+static int cmd_noack(struct session *s, const char *a, size_t n,
+		     struct reply *out)
+{
+	(void)a;
+	(void)n;
+	/* The OK itself is still acknowledged: switch after sending it. */
+	reply_str(out, "OK");
+	s->noack_next = true;
+	return 0;
+}
+
+/*
+ * Serve [offset, offset+length) of @data as a qXfer reply: 'm' if more
+ * follows, 'l' for the last part.
+ */
+static int xfer_reply(struct reply *out, const char *data, size_t size,
+		      uint64_t off, uint64_t len)
+{
+	size_t consumed;
+
+	if (off > size)
+		return -EINVAL;
+	if (len > (out->cap - out->len - 1) / 2)
+		len = (out->cap - out->len - 1) / 2;	/* room for escapes */
+	if (len > size - off)
+		len = size - off;
+	reply_str(out, "m");
+	reply_binary(out, data + off, len, &consumed);
+	if (off + consumed >= size)
+		out->buf[0] = 'l';
+	return 0;
+}
+
+/* Parse "annex:offset,length" after "qXfer:object:read:". */
+static int xfer_args(const char *a, char *annex, size_t annexlen,
+		     uint64_t *off, uint64_t *len)
+{
+	const char *colon = strchr(a, ':');
+
+	if (!colon || (size_t)(colon - a) >= annexlen)
+		return -EINVAL;
+	memcpy(annex, a, (size_t)(colon - a));
+	annex[colon - a] = '\0';
+	a = colon + 1;
+	if (hex_parse_u64(&a, off) || *a++ != ',' || hex_parse_u64(&a, len) || *a)
+		return -EINVAL;
+	return 0;
+}
+
+/* qXfer:features:read:annex:offset,length  The target description. */
+static int cmd_xfer_features(struct session *s, const char *a, size_t n,
+			     struct reply *out)
+{
+	char annex[64];
+	uint64_t off, len;
+	const char *data;
+	size_t size;
+
+	(void)s;
+	(void)n;
+	if (xfer_args(a, annex, sizeof(annex), &off, &len))
+		return -EINVAL;
+	data = tdesc_get(annex, &size);
+	if (!data)
+		return -ENOENT;
+	return xfer_reply(out, data, size, off, len);
+}
+
+/* Read a whole /proc file of the current process into a malloc'ed buffer. */
+static char *slurp(const char *path, size_t *size)
+{
+	size_t cap = 4096, len = 0;
+	char *buf = malloc(cap);
+	ssize_t r;
+	int fd;
+
+	if (!buf)
+		return NULL;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		free(buf);
+		return NULL;
+	}
+	while ((r = read(fd, buf + len, cap - len)) > 0) {
+		len += (size_t)r;
+		if (len == cap) {
+			char *nb = realloc(buf, cap * 2);
+
+			if (!nb)
+				break;
+			buf = nb;
+			cap *= 2;
+		}
+	}
+	close(fd);
+	*size = len;
+	return buf;
+}
+
+static struct process *annex_process(struct session *s, const char *annex)
+{
+	uint64_t pid;
+
+	if (annex[0] && !hex_parse_u64_all(annex, &pid))
+		return target_find_process(s->t, (pid_t)pid);
+	return target_first_process(s->t) ?
+	       session_thread(s, s->g_tid)->proc : NULL;
+}
+
+/* qXfer:auxv:read::offset,length  The program's auxiliary vector. */
+static int cmd_xfer_auxv(struct session *s, const char *a, size_t n,
+			 struct reply *out)
+{
+	char annex[32], path[64], *data;
+	struct process *p;
+	uint64_t off, len;
+	size_t size;
+	int err;
+
+	(void)n;
+	if (xfer_args(a, annex, sizeof(annex), &off, &len))
+		return -EINVAL;
+	p = annex_process(s, annex);
+	if (!p)
+		return -ESRCH;
+	snprintf(path, sizeof(path), "/proc/%d/auxv", p->pid);
+	data = slurp(path, &size);
+	if (!data)
+		return -EIO;
+	err = xfer_reply(out, data, size, off, len);
+	free(data);
+	return err;
+}
+
+/* qXfer:exec-file:read:pid:offset,length  The program's file name. */
+static int cmd_xfer_exec_file(struct session *s, const char *a, size_t n,
+			      struct reply *out)
+{
+	char annex[32], link[64], path[4096];
+	struct process *p;
+	uint64_t off, len;
+	ssize_t size;
+
+	(void)n;
+	if (xfer_args(a, annex, sizeof(annex), &off, &len))
+		return -EINVAL;
+	p = annex_process(s, annex);
+	if (!p)
+		return -ESRCH;
+	snprintf(link, sizeof(link), "/proc/%d/exe", p->pid);
+	size = readlink(link, path, sizeof(path) - 1);
+	if (size < 0)
+		return -errno;
+	return xfer_reply(out, path, (size_t)size, off, len);
+}
+
+/* qXfer:threads:read::offset,length  Every thread, with its name. */
+static int cmd_xfer_threads(struct session *s, const char *a, size_t n,
+			    struct reply *out)
+{
+	struct reply doc = { .cap = PKT_MAX };
+	char annex[8], name[64];
+	uint64_t off, len;
+	int err;
+
+	(void)n;
+	if (xfer_args(a, annex, sizeof(annex), &off, &len))
+		return -EINVAL;
+	doc.buf = malloc(doc.cap + 1);
+	if (!doc.buf)
+		return -ENOMEM;
+	reply_str(&doc, "<?xml version=\"1.0\"?>\n<threads>\n");
+	for (struct process *p = target_first_process(s->t); p; p = p->next) {
+		for (struct thread *th = p->threads; th; th = th->next) {
+			reply_str(&doc, "<thread id=\"");
+			reply_ptid(s, &doc, p->pid, th->tid);
+			target_thread_name(th, name, sizeof(name));
+			/* comm is at most 15 bytes; keep XML specials out. */
+			for (char *c = name; *c; c++)
+				if (*c == '<' || *c == '>' || *c == '&' || *c == '"')
+					*c = '_';
+			reply_printf(&doc, "\" name=\"%s\"/>\n", name);
+		}
+	}
+	reply_str(&doc, "</threads>\n");
+	err = xfer_reply(out, doc.buf, doc.len, off, len);
+	free(doc.buf);
+	return err;
+}
+
+static int thread_list(struct session *s, struct reply *out)
+{
+	bool first = true;
+
+	reply_str(out, "m");
+	for (struct process *p = target_first_process(s->t); p; p = p->next) {
+		for (struct thread *th = p->threads; th; th = th->next) {
+			if (!first)
+				reply_str(out, ",");
+			reply_ptid(s, out, p->pid, th->tid);
+			first = false;
+		}
+	}
+	if (first)
+		out->len = 0, reply_str(out, "l");
+	return 0;
+}
+
+/* qfThreadInfo  All threads in one go; qsThreadInfo then says "l". */
+static int cmd_thread_first(struct session *s, const char *a, size_t n,
+			    struct reply *out)
+{
+	(void)a;
+	(void)n;
+	return thread_list(s, out);
+}
+
+static int cmd_thread_next(struct session *s, const char *a, size_t n,
+			   struct reply *out)
+{
+	(void)s;
+	(void)a;
+	(void)n;
+	return reply_str(out, "l");
+}
+
+/* qC  The current thread. */
+static int cmd_current_thread(struct session *s, const char *a, size_t n,
+			      struct reply *out)
+{
+	struct thread *th = session_thread(s, s->g_tid);
+
+	(void)a;
+	(void)n;
+	if (!th)
+		return -ESRCH;
+	reply_str(out, "QC");
+	return reply_ptid(s, out, th->proc->pid, th->tid);
+}
+
+/* qAttached[:pid]  1 if we attached (detach on quit), 0 if we started it. */
+static int cmd_attached(struct session *s, const char *a, size_t n,
+			struct reply *out)
+{
+	struct process *p = NULL;
+	uint64_t pid;
+
+	(void)n;
+	if (*a == ':' && !hex_parse_u64_all(a + 1, &pid))
+		p = target_find_process(s->t, (pid_t)pid);
+	else
+		p = target_first_process(s->t);
+	if (!p)
+		return -ESRCH;
+	return reply_str(out, p->attached ? "1" : "0");
+}
+
+/* Parse "NN;NN;..." hex numbers below @max into a byte-per-entry set. */
+static int parse_list(const char *a, bool *set, size_t max)
+{
+	while (*a) {
+		uint64_t v;
+
+		if (hex_parse_u64(&a, &v))
+			return -EINVAL;
+		if (v < max)
+			set[v] = true;
+		if (*a == ';')
+			a++;
+		else if (*a)
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/* QCatchSyscalls:1[;NN]... / QCatchSyscalls:0 */
+static int cmd_catch_syscalls(struct session *s, const char *a, size_t n,
+			      struct reply *out)
+{
+	static bool set[TARGET_MAX_SYSCALL];
+	struct target *t = s->t;
+
+	(void)n;
+	if (!strcmp(a, ":0")) {
+		t->catch_syscalls = false;
+		return reply_str(out, "OK");
+	}
+	if (strncmp(a, ":1", 2) || (a[2] && a[2] != ';'))
+		return -EINVAL;
+	memset(set, 0, sizeof(set));
+	if (a[2] && parse_list(a + 3, set, TARGET_MAX_SYSCALL))
+		return -EINVAL;
+	memset(t->catch_set, 0, sizeof(t->catch_set));
+	for (int i = 0; i < TARGET_MAX_SYSCALL; i++)
+		if (set[i])
+			t->catch_set[i / 8] |= (unsigned char)(1u << (i % 8));
+	t->catch_any = !a[2];
+	t->catch_syscalls = true;
+	return reply_str(out, "OK");
+}
+
+/* QPassSignals:NN;NN...  Deliver these without stopping. */
+static int cmd_pass_signals(struct session *s, const char *a, size_t n,
+			    struct reply *out)
+{
+	bool set[TARGET_NSIG] = { false };
+
+	(void)n;
+	if (*a++ != ':' || parse_list(a, set, TARGET_NSIG))
+		return -EINVAL;
+	memcpy(s->t->pass_signals, set, sizeof(set));
+	return reply_str(out, "OK");
+}
+
+/* QProgramSignals:NN;...  Signals GDB may ask us to deliver: all are fine. */
+static int cmd_program_signals(struct session *s, const char *a, size_t n,
+			       struct reply *out)
+{
+	bool set[TARGET_NSIG];
+
+	(void)s;
+	(void)n;
+	if (*a++ != ':' || parse_list(a, set, TARGET_NSIG))
+		return -EINVAL;
+	return reply_str(out, "OK");
+}
+
+/* QStartupWithShell:0|1 */
+static int cmd_startup_shell(struct session *s, const char *a, size_t n,
+			     struct reply *out)
+{
+	(void)n;
+	if (strcmp(a, ":0") && strcmp(a, ":1"))
+		return -EINVAL;
+	s->use_shell = a[1] == '1';
+	return reply_str(out, "OK");
+}
+
+/* QDisableRandomization:0|1 */
+static int cmd_disable_aslr(struct session *s, const char *a, size_t n,
+			    struct reply *out)
+{
+	(void)n;
+	if (strcmp(a, ":0") && strcmp(a, ":1"))
+		return -EINVAL;
+	s->t->disable_aslr = a[1] == '1';
+	return reply_str(out, "OK");
+}
+
+/* qSymbol::  We look up no symbols. */
+static int cmd_symbol(struct session *s, const char *a, size_t n,
+		      struct reply *out)
+{
+	(void)s;
+	(void)a;
+	(void)n;
+	return reply_str(out, "OK");
+}
+
+const struct cmd cmd_query_table[] = {
+	{ "qSupported", cmd_supported },
+	{ "QStartNoAckMode", cmd_noack },
+	{ "qXfer:features:read:", cmd_xfer_features },
+	{ "qXfer:threads:read:", cmd_xfer_threads },
+	{ "qXfer:auxv:read:", cmd_xfer_auxv },
+	{ "qXfer:exec-file:read:", cmd_xfer_exec_file },
+	{ "qfThreadInfo", cmd_thread_first },
+	{ "qsThreadInfo", cmd_thread_next },
+	{ "qC", cmd_current_thread },
+	{ "qAttached", cmd_attached },
+	{ "QCatchSyscalls", cmd_catch_syscalls },
+	{ "QPassSignals", cmd_pass_signals },
+	{ "QProgramSignals", cmd_program_signals },
+	{ "QStartupWithShell", cmd_startup_shell },
+	{ "QDisableRandomization", cmd_disable_aslr },
+	{ "qSymbol", cmd_symbol },
+	{ NULL, NULL },
+};

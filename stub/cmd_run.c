@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Execution control: ?, c/C/s/S, vCont, H, T, k, vKill, D, !, vRun.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hex.h"
+#include "server.h"
+
+/* ?  Why the target stopped: the last stop again, or W00 with nothing. */
+int cmd_status(struct session *s, const char *a, size_t n, struct reply *out)
+{
+	struct event ev;
+	struct thread *th;
+
+	(void)a;
+	(void)n;
+	th = session_thread(s, s->last_tid);
+	if (!th) {
+		/* Nothing runs: what gdbserver --multi answers too. */
+		return reply_str(out, "W00");
+	}
+	if (s->have_last_ev && s->last_ev.kind == EV_STOP &&
+	    s->last_ev.thread == th) {
+		ev = s->last_ev;
+	} else {
+		memset(&ev, 0, sizeof(ev));
+		ev.kind = EV_STOP;
+		ev.thread = th;
+		ev.pid = th->proc->pid;
+		/* A program found stopped, e.g. by a new client: SIGTRAP. */
+	}
+	s->g_tid = s->c_tid = s->last_tid = th->tid;
+	return stop_reply(s, &ev, out);
+}
+
+static bool ptid_match(const struct ptid *id, const struct thread *th)
+{
+	if (id->pid > 0 && id->pid != th->proc->pid)
+		return false;
+	return id->tid <= 0 || id->tid == th->tid;
+}
+
+int session_resume(struct session *s, const struct vcont_action *acts,
+		   int nacts, struct reply *out)
+{
+	struct event ev;
+	bool any = false;
+	int err;
+
+	if (!target_first_process(s->t))
+		return -ESRCH;
+	/* A stop that happened meanwhile is reported before anything runs. */
+	if (target_pending(s->t, &ev)) {
+		out->resumed = true;
+		return 0;
+	}
+	for (struct process *p = target_first_process(s->t); p; p = p->next) {
+		for (struct thread *th = p->threads; th; th = th->next) {
+			for (int i = 0; i < nacts; i++) {
+				struct resume_action ra;
+
+				if (!ptid_match(&acts[i].id, th))
+					continue;
+				if (acts[i].kind == 't')
+					break;
+				ra.step = acts[i].kind == 's';
+				ra.sig = acts[i].sig;
+				err = target_resume(s->t, th, &ra);
+				if (err)
+					return err;
+				any = true;
+				break;
+			}
+		}
+	}
+	if (!any)
+		return -EINVAL;
+	out->resumed = true;
+	return 0;
+}
+
+/*
+ * The old resume packets: c/s act on the Hc thread (s steps it, the
+ * others continue, as in all-stop); an address argument sets the pc.
+ */
+static int old_resume(struct session *s, const char *a, char kind, int sig,
+		      struct reply *out)
+{
+	struct vcont_action acts[2];
+	struct thread *th = session_thread(s, s->c_tid);
+	uint64_t addr;
+
+	if (!th)
+		return -ESRCH;
+	if (*a) {
+		if (hex_parse_u64_all(a, &addr))
+			return -EINVAL;
+		if (target_reg_write(s->t, th, 32, &addr))
+			return -EIO;
+	}
+	acts[0] = (struct vcont_action){ kind, sig, { th->proc->pid, th->tid } };
+	acts[1] = (struct vcont_action){ 'c', 0, { -1, -1 } };
+	return session_resume(s, acts, 2, out);
+}
+
+static int parse_sig(const char **a, int *sig)
+{
+	uint64_t v;
+	const char *p = *a;
+
+	if (!isxdigit((unsigned char)p[0]) || !isxdigit((unsigned char)p[1]))
+		return -EINVAL;
+	if (hex_parse_u64(&p, &v) || v >= TARGET_NSIG || p != *a + 2)
+		return -EINVAL;
+	*sig = (int)v;
+	*a = p;
+	return 0;
+}
+
+int cmd_continue(struct session *s, const char *a, size_t n, struct reply *out)
+{
+	(void)n;
+	return old_resume(s, a, 'c', 0, out);
+}
+
+int cmd_step(struct session *s, const char *a, size_t n, struct reply *out)
+{
+	(void)n;
+	return old_resume(s, a, 's', 0, out);
+}
+
+static int resume_sig(struct session *s, const char *a, char kind,
+		      struct reply *out)
+{
+	int sig;
+
+	if (parse_sig(&a, &sig))
+		return -EINVAL;
+	if (*a == ';')
+		a++;
+	else if (*a)
+		return -EINVAL;
+	return old_resume(s, a, kind, sig, out);
+}
+
+int cmd_continue_sig(struct session *s, const char *a, size_t n,
+		     struct reply *out)
+{
+	(void)n;
+	return resume_sig(s, a, 'c', out);
+}
+
+int cmd_step_sig(struct session *s, const char *a, size_t n, struct reply *out)
+{
+	(void)n;
+	return resume_sig(s, a, 's', out);
+}
+
+#define VCONT_MAX 64
+
+/* vCont;action[:thread-id]...  Resume threads, each by its first match. */
+static int cmd_vcont(struct session *s, const char *a, size_t n,
+		     struct reply *out)
+{
+	struct vcont_action acts[VCONT_MAX];
+	int nacts = 0;
+
+	(void)n;
+	if (*a == '?')
+		return reply_str(out, "vCont;c;C;s;S;t");
+	while (*a == ';') {
+		struct vcont_action *act = &acts[nacts];
+
+		if (nacts == VCONT_MAX)
+			return -E2BIG;
+		a++;
+		act->kind = (char)(*a | 0x20);
+		act->sig = 0;
+		if (*a == 'c' || *a == 's' || *a == 't') {
+			a++;
+		} else if (*a == 'C' || *a == 'S') {
+			a++;
+			if (parse_sig(&a, &act->sig))
+				return -EINVAL;
+		} else {
+			return -EINVAL;
+		}
+		act->id = (struct ptid){ -1, -1 };
+		if (*a == ':') {
+			a++;
+			if (ptid_parse(&a, &act->id))
+				return -EINVAL;
+		}
+		nacts++;
+	}
+	if (*a || !nacts)
+		return -EINVAL;
+	return session_resume(s, acts, nacts, out);
+}
+
+/* Hgthread-id / Hcthread-id  Pick the thread later packets act on. */
+int cmd_set_thread(struct session *s, const char *a, size_t n,
+		   struct reply *out)
+{
+	struct ptid id;
+	char op = a[0];
+	pid_t tid;
+
+	(void)n;
+	if (op != 'g' && op != 'c')
+		return -EINVAL;
+	a++;
+	if (ptid_parse(&a, &id) || *a)
+		return -EINVAL;
+	tid = id.tid;
+	if (tid > 0 && !target_find_thread(s->t, tid))
+		return -ESRCH;
+	if (tid <= 0 && id.pid > 0)
+		tid = id.pid;	/* "pPID.-1" or "pPID.0": its main thread */
+	if (op == 'g')
+		s->g_tid = tid;
+	else
+		s->c_tid = tid;
+	return reply_str(out, "OK");
+}
+
+/* Tthread-id  Is the thread alive. */
+int cmd_thread_alive(struct session *s, const char *a, size_t n,
+		     struct reply *out)
+{
+	struct ptid id;
+
+	(void)n;
+	if (ptid_parse(&a, &id) || *a || id.tid <= 0)
+		return -EINVAL;
+	if (!target_find_thread(s->t, id.tid))
+		return -ESRCH;
+	return reply_str(out, "OK");
+}
+
+static int kill_all(struct session *s)
+{
+	struct process *p;
+
+	while ((p = target_first_process(s->t)))
+		target_kill(s->t, p);
+	s->have_last_ev = false;
+	s->last_tid = 0;
+	return 0;
+}
+
+/* k  Kill: no reply in the plain protocol; extended mode answers OK. */
+int cmd_kill(struct session *s, const char *a, size_t n, struct reply *out)
+{
+	(void)a;
+	(void)n;
+	kill_all(s);
+	if (!s->extended) {
+		out->no_reply = true;
+		if (!s->opts->multi)
+			s->quit = true;
+		return 0;
+	}
+	return reply_str(out, "OK");
+}
+
+/* vKill;pid  Kill one process. */
+static int cmd_vkill(struct session *s, const char *a, size_t n,
+		     struct reply *out)
+{
+	struct process *p;
+	uint64_t pid;
+
+	(void)n;
+	if (*a++ != ';' || hex_parse_u64_all(a, &pid))
+		return -EINVAL;
+	p = target_find_process(s->t, (pid_t)pid);
+	if (!p)
+		return -ESRCH;
+	target_kill(s->t, p);
+	if (s->last_tid && !target_find_thread(s->t, s->last_tid)) {
+		s->have_last_ev = false;
+		s->last_tid = 0;
+	}
+	return reply_str(out, "OK");
+}
+
+/* D[;pid]  Detach: the program runs on without us. */
+int cmd_detach(struct session *s, const char *a, size_t n, struct reply *out)
+{
+	struct process *p;
+	uint64_t pid;
+	int err;
+
+	(void)n;
+	if (*a == ';') {
+		a++;
+		if (hex_parse_u64_all(a, &pid))
+			return -EINVAL;
+		p = target_find_process(s->t, (pid_t)pid);
+	} else if (*a) {
+		return -EINVAL;
+	} else {
+		p = target_first_process(s->t);
+	}
+	if (!p)
+		return -ESRCH;
+	err = target_detach(s->t, p);
+	if (err)
+		return err;
+	s->have_last_ev = false;
+	s->last_tid = 0;
+	return reply_str(out, "OK");
+}
+
+/* !  Extended mode: the server stays when programs end, vRun works. */
+int cmd_extended(struct session *s, const char *a, size_t n, struct reply *out)
+{
+	(void)a;
+	(void)n;
+	s->extended = true;
+	return reply_str(out, "OK");
+}
+
+static void free_argv(char **argv)
+{
+	if (!argv)
+		return;
+	for (char **p = argv; *p; p++)
+		free(*p);
+	free(argv);
+}
+
+int session_launch(struct session *s, char **argv, struct reply *out)
+{
+	struct process *p;
+
+	s->t->use_shell = s->use_shell;
+	p = target_launch(s->t, argv);
+	if (!p) {
+		fprintf(stderr, "a64stub: %s\n", s->t->last_error);
+		out->errmsg = s->t->last_error;
+		return -ENOENT;
+	}
+	fprintf(stderr, "Process %s created; pid = %d\n", argv[0], p->pid);
+	memset(&s->last_ev, 0, sizeof(s->last_ev));
+	s->last_ev.kind = EV_STOP;
+	s->last_ev.thread = p->threads;
+	s->last_ev.pid = p->pid;
+	s->have_last_ev = true;
+	s->last_tid = s->g_tid = s->c_tid = p->pid;
+	return 0;
+}
+
+/* vRun;filename[;argument]...  Start a program, arguments exactly as given. */
+static int cmd_vrun(struct session *s, const char *a, size_t n,
+		    struct reply *out)
+{
+	const char *end = a + n;
+	char **argv;
+	int argc = 0, err;
+
+	for (const char *p = a; p < end; p++)
+		argc += *p == ';';
+	argv = calloc((size_t)argc + 1, sizeof(*argv));
+	if (!argv)
+		return -ENOMEM;
+	for (int i = 0; i < argc; i++) {
+		const char *f = ++a, *e = memchr(f, ';', (size_t)(end - f));
+		size_t hlen;
+
+		if (!e)
+			e = end;
+		hlen = (size_t)(e - f);
+		argv[i] = malloc(hlen / 2 + 1);
+		if (!argv[i] || hlen % 2 || hex_decode(argv[i], f, hlen / 2)) {
+			free_argv(argv);
+			return -EINVAL;
+		}
+		argv[i][hlen / 2] = '\0';
+		a = e;
+	}
+	if (argc == 0 || !argv[0][0]) {
+		/* No file name: run the last program again. */
+		if (!s->run_argv || argc == 0) {
+			free_argv(argv);
+			out->errmsg = "no program to run: use 'set remote exec-file'";
+			return -ENOENT;
+		}
+		free(argv[0]);
+		argv[0] = strdup(s->run_argv[0]);
+	}
+	/* One program at a time in this mode: the old one goes. */
+	kill_all(s);
+	err = session_launch(s, argv, out);
+	if (err) {
+		free_argv(argv);
+		return err;
+	}
+	free_argv(s->run_argv);
+	s->run_argv = argv;
+	return stop_reply(s, &s->last_ev, out);
+}
+
+const struct cmd cmd_v_table[] = {
+	{ "vCont", cmd_vcont },
+	{ "vKill", cmd_vkill },
+	{ "vRun", cmd_vrun },
+	{ NULL, NULL },
+};

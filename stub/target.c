@@ -1,0 +1,743 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Processes and threads under ptrace: launch, wait, resume, stop, kill and
+ * detach.  Every thread is traced with PTRACE_SEIZE so that the stub can
+ * stop it with PTRACE_INTERRUPT without sending it a signal.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/personality.h>
+#include <sys/ptrace.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <linux/ptrace.h>
+#include <unistd.h>
+
+#include "arm64.h"
+#include "syscall_regs.h"
+#include "target.h"
+#include "target_int.h"
+
+#define SEIZE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE | \
+		       PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)
+
+static struct thread *thread_add(struct process *p, pid_t tid)
+{
+	struct thread *th = calloc(1, sizeof(*th));
+
+	if (!th)
+		return NULL;
+	th->proc = p;
+	th->tid = tid;
+	th->next = p->threads;
+	p->threads = th;
+	return th;
+}
+
+static void thread_remove(struct process *p, struct thread *th)
+{
+	for (struct thread **pp = &p->threads; *pp; pp = &(*pp)->next) {
+		if (*pp == th) {
+			*pp = th->next;
+			free(th);
+			return;
+		}
+	}
+}
+
+static struct process *process_add(struct target *t, pid_t pid)
+{
+	struct process *p = calloc(1, sizeof(*p));
+
+	if (!p)
+		return NULL;
+	p->pid = pid;
+	p->memfd = -1;
+	p->next = t->procs;
+	t->procs = p;
+	return p;
+}
+
+/* Forget @p entirely (it has exited or we detached). */
+static void process_remove(struct target *t, struct process *p)
+{
+	while (p->threads)
+		thread_remove(p, p->threads);
+	bp_forget_all(p);
+	if (p->memfd >= 0)
+		close(p->memfd);
+	for (struct process **pp = &t->procs; *pp; pp = &(*pp)->next) {
+		if (*pp == p) {
+			*pp = p->next;
+			break;
+		}
+	}
+	free(p);
+}
+
+struct process *target_find_process(struct target *t, pid_t pid)
+{
+	for (struct process *p = t->procs; p; p = p->next)
+		if (p->pid == pid)
+			return p;
+	return NULL;
+}
+
+struct thread *target_find_thread(struct target *t, pid_t tid)
+{
+	for (struct process *p = t->procs; p; p = p->next)
+		for (struct thread *th = p->threads; th; th = th->next)
+			if (th->tid == tid)
+				return th;
+	return NULL;
+}
+
+struct process *target_first_process(struct target *t)
+{
+	return t->procs;
+}
+
+bool target_catches(const struct target *t, int nr)
+{
+	if (!t->catch_syscalls)
+		return false;
+	if (t->catch_any)
+		return true;
+	return nr >= 0 && nr < TARGET_MAX_SYSCALL &&
+	       (t->catch_set[nr / 8] & (1u << (nr % 8)));
+}
+
+/*
+ * Find out once whether this kernel carries the seed ABI: a 288-byte
+ * PTRACE_GETREGSET of NT_PRSTATUS comes back with iov_len 288 only there.
+ */
+static void probe_abi(struct target *t, pid_t tid)
+{
+	unsigned char buf[ARM64_PRSTATUS_SEED];
+	struct iovec iov = { buf, sizeof(buf) };
+
+	if (ptrace(PTRACE_GETREGSET, tid, ARM64_NT_PRSTATUS, &iov) == 0)
+		t->seed_abi = iov.iov_len == ARM64_PRSTATUS_SEED;
+}
+
+int target_init(struct target *t)
+{
+	sigset_t set;
+
+	memset(t, 0, sizeof(*t));
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	if (sigprocmask(SIG_BLOCK, &set, NULL))
+		return -errno;
+	t->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+	if (t->sigfd < 0)
+		return -errno;
+	t->shell = getenv("SHELL");
+	if (!t->shell || !*t->shell)
+		t->shell = "/bin/sh";
+	return 0;
+}
+
+/* ---- launching ---- */
+
+static void child_exec(char *const argv[], int errfd, const char *shell,
+		       bool no_aslr)
+{
+	sigset_t set;
+	int err;
+
+	if (no_aslr)
+		personality(ADDR_NO_RANDOMIZE);
+	/* The stub blocks SIGCHLD for its signalfd; do not pass that on. */
+	sigemptyset(&set);
+	sigprocmask(SIG_SETMASK, &set, NULL);
+	/*
+	 * Own process group, as gdbserver does: a ^C typed at the stub's
+	 * terminal must not hit the program.
+	 */
+	setpgid(0, 0);
+	/* Wait for the stub to PTRACE_SEIZE us. */
+	raise(SIGSTOP);
+	if (shell) {
+		/* "exec PROG ARGS": the shell replaces itself with the program. */
+		size_t n = 6;
+		char *cmd, *q;
+
+		for (int i = 0; argv[i]; i++)
+			n += strlen(argv[i]) + 1;
+		cmd = malloc(n);
+		if (cmd) {
+			q = stpcpy(cmd, "exec");
+			for (int i = 0; argv[i]; i++) {
+				*q++ = ' ';
+				q = stpcpy(q, argv[i]);
+			}
+			execl(shell, shell, "-c", cmd, (char *)NULL);
+		}
+	} else {
+		execv(argv[0], argv);
+	}
+	err = errno;
+	if (write(errfd, &err, sizeof(err)) < 0)
+		_exit(126);
+	_exit(127);
+}
+
+static const char *launch_error(int err, const char *prog)
+{
+	static char msg[512];
+
+	snprintf(msg, sizeof(msg), "cannot run '%s': %s", prog, strerror(err));
+	return msg;
+}
+
+struct process *target_launch(struct target *t, char *const argv[])
+{
+	int pipefd[2], status, err = 0, execs_left;
+	struct process *p;
+	struct thread *th;
+	pid_t pid;
+
+	if (!argv[0] || !argv[0][0]) {
+		t->last_error = "no program to run";
+		return NULL;
+	}
+	if (t->use_shell && access(t->shell, X_OK)) {
+		static char msg[256];
+
+		snprintf(msg, sizeof(msg), "startup-with-shell is on but %s does not exist in the target: use 'set startup-with-shell off'",
+			 t->shell);
+		t->last_error = msg;
+		return NULL;
+	}
+	if (pipe2(pipefd, O_CLOEXEC)) {
+		t->last_error = strerror(errno);
+		return NULL;
+	}
+	pid = fork();
+	if (pid < 0) {
+		err = errno;
+		close(pipefd[0]);
+		close(pipefd[1]);
+		t->last_error = launch_error(err, argv[0]);
+		return NULL;
+	}
+	if (pid == 0) {
+		close(pipefd[0]);
+		child_exec(argv, pipefd[1], t->use_shell ? t->shell : NULL,
+			   t->disable_aslr);
+	}
+	close(pipefd[1]);
+
+	/* The child stopped itself; seize it, then let it go on to exec. */
+	if (waitpid(pid, &status, WSTOPPED) != pid || !WIFSTOPPED(status) ||
+	    ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTIONS)) {
+		err = errno ? errno : ECHILD;
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, __WALL);
+		close(pipefd[0]);
+		t->last_error = launch_error(err, argv[0]);
+		return NULL;
+	}
+	kill(pid, SIGCONT);
+	/*
+	 * Until the exec event: a group-stop trap (we seized a stopped task),
+	 * the SIGCONT, and with a shell one extra exec.  None is reported.
+	 */
+	execs_left = t->use_shell ? 2 : 1;
+	for (;;) {
+		if (waitpid(pid, &status, __WALL) != pid) {
+			err = errno;
+			break;
+		}
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			if (read(pipefd[0], &err, sizeof(err)) != sizeof(err))
+				err = ENOEXEC;
+			break;
+		}
+		if (status >> 8 == (SIGTRAP | PTRACE_EVENT_EXEC << 8) &&
+		    --execs_left == 0)
+			break;
+		if (status >> 16 == PTRACE_EVENT_STOP && WSTOPSIG(status) != SIGTRAP)
+			ptrace(PTRACE_CONT, pid, 0, 0);	/* group-stop: go on */
+		else
+			ptrace(PTRACE_CONT, pid, 0, 0);	/* SIGCONT, first exec */
+	}
+	close(pipefd[0]);
+	if (err) {
+		t->last_error = launch_error(err, argv[0]);
+		return NULL;
+	}
+
+	p = process_add(t, pid);
+	th = p ? thread_add(p, pid) : NULL;
+	if (!th) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, __WALL);
+		t->last_error = "out of memory";
+		return NULL;
+	}
+	probe_abi(t, pid);
+	th->stop.kind = STOP_EXEC;
+	syscall_regs_reset(&th->sr);
+	return p;
+}
+
+/* ---- stopping and resuming ---- */
+
+/* Send PTRACE_INTERRUPT to @th unless it is already stopping. */
+static void thread_interrupt(struct thread *th)
+{
+	if (!th->running || th->interrupting)
+		return;
+	if (ptrace(PTRACE_INTERRUPT, th->tid, 0, 0) == 0)
+		th->interrupting = true;
+}
+
+void target_interrupt(struct target *t)
+{
+	t->interrupt_requested = true;
+	for (struct process *p = t->procs; p; p = p->next)
+		for (struct thread *th = p->threads; th; th = th->next)
+			thread_interrupt(th);
+}
+
+static bool any_running(struct target *t)
+{
+	for (struct process *p = t->procs; p; p = p->next)
+		for (struct thread *th = p->threads; th; th = th->next)
+			if (th->running)
+				return true;
+	return false;
+}
+
+/* The ptrace request that resumes @th the way it was last asked to go. */
+static int resume_request(struct target *t, struct thread *th)
+{
+	if (th->step)
+		return PTRACE_SINGLESTEP;
+	return t->catch_syscalls ? PTRACE_SYSCALL : PTRACE_CONT;
+}
+
+/* Resume @th without GDB's knowledge, delivering @sig. */
+int thread_continue(struct target *t, struct thread *th, int sig)
+{
+	int err;
+
+	err = regs_flush(t, th);
+	if (err)
+		return err;
+	if (ptrace(resume_request(t, th), th->tid, 0, sig)) {
+		err = -errno;
+		return err;
+	}
+	th->running = true;
+	th->report = false;
+	th->stop.kind = STOP_NONE;
+	regs_invalidate(th);
+	return 0;
+}
+
+int target_resume(struct target *t, struct thread *th,
+		  const struct resume_action *act)
+{
+	int sig = act->sig;
+	int err;
+
+	if (th->running)
+		return 0;
+	th->step = act->step;
+	/* A signal that arrived while all threads were being stopped. */
+	if (!sig && th->held_sig)
+		sig = th->held_sig;
+	th->held_sig = 0;
+	/*
+	 * A signal can only be injected at a signal-delivery-stop; at any
+	 * other stop queue it to the thread and let it through silently
+	 * when it comes back.
+	 */
+	if (sig && th->stop.kind != STOP_SIGNAL) {
+		if (syscall(SYS_tgkill, th->proc->pid, th->tid, sig) == 0)
+			th->deliver_sig = sig;
+		sig = 0;
+	}
+	err = syscall_regs_before_resume(t, th);
+	if (err)
+		return err;
+	return thread_continue(t, th, sig);
+}
+
+/* ---- the wait loop ---- */
+
+static void classify_syscall(struct target *t, struct thread *th)
+{
+	struct ptrace_syscall_info info;
+	long n;
+
+	memset(&info, 0, sizeof(info));
+	n = ptrace(PTRACE_GET_SYSCALL_INFO, th->tid, sizeof(info), &info);
+	th->stop.kind = STOP_SYSCALL;
+	th->stop.pc = info.instruction_pointer;
+	th->stop.sp = info.stack_pointer;
+	if (n > 0 && info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+		th->stop.entry = true;
+		th->stop.sysno = (int)info.entry.nr;
+		th->stop.arg0 = info.entry.args[0];
+	} else {
+		/* The exit stop: the number is still in NT_ARM_SYSTEM_CALL. */
+		th->stop.entry = false;
+		th->stop.sysno = regs_syscallno(t, th);
+	}
+}
+
+/*
+ * Handle a new thread that appeared in a clone event or reported its
+ * first stop before its creator's clone event arrived.
+ */
+static struct thread *adopt_thread(struct target *t, pid_t tid)
+{
+	struct thread *th = target_find_thread(t, tid);
+	char path[64], line[128];
+	struct process *p = NULL;
+	FILE *f;
+
+	if (th)
+		return th;
+	snprintf(path, sizeof(path), "/proc/%d/status", tid);
+	f = fopen(path, "re");
+	if (f) {
+		while (fgets(line, sizeof(line), f))
+			if (!strncmp(line, "Tgid:", 5)) {
+				p = target_find_process(t, atoi(line + 5));
+				break;
+			}
+		fclose(f);
+	}
+	if (!p)
+		return NULL;
+	th = thread_add(p, tid);
+	if (th) {
+		/* It starts running: its first stop is still to come. */
+		th->running = true;
+		th->interrupting = true;
+	}
+	return th;
+}
+
+/*
+ * Let a thread go on after a stop GDB is not to hear of.  While every
+ * thread is being stopped it stays where it is instead, and a signal it
+ * was to receive waits for its next resume.
+ */
+static void auto_resume(struct target *t, struct thread *th, int sig)
+{
+	if (t->stopping) {
+		th->held_sig = sig;
+		return;
+	}
+	thread_continue(t, th, sig);
+}
+
+/*
+ * Turn a wait status into the thread's stop, and decide whether GDB is
+ * to hear of it.  Stops GDB does not care about resume the thread here.
+ */
+static void handle_stop(struct target *t, struct thread *th, int status)
+{
+	int sig = WSTOPSIG(status), event = status >> 16;
+	unsigned long msg;
+
+	th->running = false;
+	regs_invalidate(th);
+	memset(&th->stop, 0, sizeof(th->stop));
+
+	if (sig == (SIGTRAP | 0x80)) {
+		classify_syscall(t, th);
+		syscall_regs_on_syscall_stop(t, th);
+		th->report = target_catches(t, th->stop.sysno);
+		if (!th->report)
+			auto_resume(t, th, 0);
+		return;
+	}
+	switch (event) {
+	case PTRACE_EVENT_STOP:
+		if (sig != SIGTRAP && sig != SIGSTOP && sig != SIGTSTP &&
+		    sig != SIGTTIN && sig != SIGTTOU)
+			break;
+		if (sig != SIGTRAP) {
+			/* A group-stop: job control is not the debugger's. */
+			th->stop.kind = STOP_GROUP;
+			th->stop.signo = sig;
+			auto_resume(t, th, 0);
+			return;
+		}
+		th->stop.kind = STOP_INTERRUPT;
+		th->interrupting = false;
+		if (t->interrupt_requested) {
+			t->interrupt_requested = false;
+			th->report = true;
+		} else {
+			auto_resume(t, th, 0);
+		}
+		return;
+	case PTRACE_EVENT_CLONE:
+		th->stop.kind = STOP_CLONE;
+		if (ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg) == 0)
+			adopt_thread(t, (pid_t)msg);
+		auto_resume(t, th, 0);
+		return;
+	case PTRACE_EVENT_EXEC:
+		th->stop.kind = STOP_EXEC;
+		exec_cleanup(t, th);
+		syscall_regs_on_exec(t, th);
+		th->report = true;
+		return;
+	default:
+		break;
+	}
+
+	/* A signal-delivery-stop. */
+	th->stop.kind = STOP_SIGNAL;
+	th->stop.signo = sig;
+	if (ptrace(PTRACE_GETSIGINFO, th->tid, 0, &th->stop.si))
+		memset(&th->stop.si, 0, sizeof(th->stop.si));
+	if (syscall_regs_on_signal_stop(t, th)) {
+		/* Our own stop for fixing registers: swallow it. */
+		auto_resume(t, th, 0);
+		return;
+	}
+	if (th->deliver_sig == sig) {
+		th->deliver_sig = 0;
+		auto_resume(t, th, sig);
+		return;
+	}
+	if (sig > 0 && sig < TARGET_NSIG && t->pass_signals[sig] &&
+	    sig != SIGTRAP) {
+		auto_resume(t, th, sig);
+		return;
+	}
+	th->report = true;
+}
+
+/* A thread or process is gone. */
+static void handle_exit(struct target *t, pid_t tid, int status)
+{
+	struct event *ev;
+
+	struct thread *th = target_find_thread(t, tid);
+	struct process *p = th ? th->proc : target_find_process(t, tid);
+
+	if (!p)
+		return;
+	if (tid != p->pid) {
+		thread_remove(p, th);
+		return;
+	}
+	if (t->nexits == TARGET_MAX_EXITS) {
+		/* Cannot happen with fewer processes than slots; keep the newest. */
+		memmove(t->exits, t->exits + 1, sizeof(t->exits[0]) * (TARGET_MAX_EXITS - 1));
+		t->nexits--;
+	}
+	ev = &t->exits[t->nexits++];
+	memset(ev, 0, sizeof(*ev));
+	ev->kind = WIFEXITED(status) ? EV_EXITED : EV_SIGNALLED;
+	ev->code = WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status);
+	ev->pid = p->pid;
+	ev->thread = NULL;
+	process_remove(t, p);
+}
+
+/* Collect every wait status available now (@flags 0: wait for one). */
+static void reap(struct target *t, int flags)
+{
+	int status;
+	pid_t tid;
+
+	while ((tid = waitpid(-1, &status, __WALL | flags)) > 0) {
+		struct thread *th;
+
+		flags |= WNOHANG;
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			handle_exit(t, tid, status);
+			continue;
+		}
+		th = target_find_thread(t, tid);
+		if (!th)
+			th = adopt_thread(t, tid);
+		if (!th) {
+			/* Not ours to hold (a stray child): let it run. */
+			ptrace(PTRACE_CONT, tid, 0, 0);
+			continue;
+		}
+		handle_stop(t, th, status);
+	}
+}
+
+void target_stop_all(struct target *t)
+{
+	t->stopping = true;
+	for (struct process *p = t->procs; p; p = p->next)
+		for (struct thread *th = p->threads; th; th = th->next)
+			thread_interrupt(th);
+	while (any_running(t))
+		reap(t, 0);
+	t->stopping = false;
+}
+
+/* Fill in what a stop reply needs to say about @th's stop. */
+static void finish_report(struct target *t, struct thread *th,
+			  struct event *ev)
+{
+	switch (th->stop.kind) {
+	case STOP_INTERRUPT:
+		ev->sigint = true;
+		break;
+	case STOP_EXEC:
+		ev->exec = t->trace_exec_events;
+		break;
+	case STOP_SIGNAL:
+		/* BRK leaves the pc on the instruction: was it ours? */
+		if (th->stop.signo == SIGTRAP && th->stop.si.si_code == TRAP_BRKPT) {
+			uint64_t pc;
+
+			if (!target_reg_read(t, th, ARM64_REG_PC, &pc) &&
+			    bp_find(th->proc, pc))
+				ev->swbreak = true;
+		}
+		break;
+	case STOP_SYSCALL:
+		syscall_regs_on_report(t, th);
+		break;
+	default:
+		break;
+	}
+}
+
+struct thread *target_pending(struct target *t, struct event *ev)
+{
+	for (struct process *p = t->procs; p; p = p->next)
+		for (struct thread *th = p->threads; th; th = th->next)
+			if (th->report) {
+				memset(ev, 0, sizeof(*ev));
+				ev->kind = EV_STOP;
+				ev->thread = th;
+				ev->pid = p->pid;
+				th->report = false;
+				finish_report(t, th, ev);
+				return th;
+			}
+	return NULL;
+}
+
+int target_wait(struct target *t, int fd, struct event *ev)
+{
+	struct pollfd pfd[2] = {
+		{ .fd = t->sigfd, .events = POLLIN },
+		{ .fd = fd, .events = POLLIN },
+	};
+
+	for (;;) {
+		struct signalfd_siginfo ssi;
+
+		reap(t, WNOHANG);
+		if (t->nexits) {
+			/* A process ended: stop the rest before telling GDB. */
+			target_stop_all(t);
+			*ev = t->exits[0];
+			memmove(t->exits, t->exits + 1,
+				sizeof(t->exits[0]) * --t->nexits);
+			return 1;
+		}
+		if (!t->procs)
+			return -ECHILD;
+		for (struct process *p = t->procs; p; p = p->next)
+			for (struct thread *th = p->threads; th; th = th->next)
+				if (th->report) {
+					target_stop_all(t);
+					target_pending(t, ev);
+					return 1;
+				}
+		if (!any_running(t))
+			return -EDEADLK;
+		if (poll(pfd, fd >= 0 ? 2 : 1, -1) < 0 && errno != EINTR)
+			return -errno;
+		while (read(t->sigfd, &ssi, sizeof(ssi)) > 0)
+			;
+		if (fd >= 0 && (pfd[1].revents & (POLLIN | POLLHUP | POLLERR)))
+			return 0;
+	}
+}
+
+/* ---- the end of a process ---- */
+
+int target_kill(struct target *t, struct process *p)
+{
+	pid_t pid = p->pid;
+	int status;
+
+	kill(pid, SIGKILL);
+	/* Reap every thread; the leader comes last. */
+	for (;;) {
+		pid_t w = waitpid(-1, &status, __WALL);
+
+		if (w < 0)
+			break;
+		if (w == pid && (WIFEXITED(status) || WIFSIGNALED(status)))
+			break;
+		if (WIFSTOPPED(status))
+			ptrace(PTRACE_CONT, w, 0, 0);
+		else if (!target_find_thread(t, w) && !target_find_process(t, w))
+			continue;
+	}
+	p = target_find_process(t, pid);
+	if (p)
+		process_remove(t, p);
+	return 0;
+}
+
+int target_detach(struct target *t, struct process *p)
+{
+	int err = 0;
+
+	bp_remove_all(t, p);
+	for (struct thread *th = p->threads; th; th = th->next) {
+		int sig = 0;
+
+		regs_flush(t, th);
+		/* A pending signal GDB did not see is delivered on detach. */
+		if (th->stop.kind == STOP_SIGNAL && th->report)
+			sig = th->stop.signo;
+		if (ptrace(PTRACE_DETACH, th->tid, 0, sig) && !err)
+			err = -errno;
+	}
+	process_remove(t, p);
+	return err;
+}
+
+const char *target_thread_name(struct thread *th, char *buf, size_t len)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/comm", th->proc->pid,
+		 th->tid);
+	buf[0] = '\0';
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return buf;
+	n = read(fd, buf, len - 1);
+	close(fd);
+	if (n < 0)
+		n = 0;
+	while (n > 0 && buf[n - 1] == '\n')
+		n--;
+	buf[n] = '\0';
+	return buf;
+}

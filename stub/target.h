@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The target side: traced processes and threads (ptrace).  The protocol
+ * code talks to this interface only and never includes <sys/ptrace.h>.
+ *
+ * All-stop model: when one thread has something to report, every other
+ * thread of every process is stopped (PTRACE_INTERRUPT) before GDB hears
+ * of it; stops found meanwhile stay pending and are reported one at a time.
+ */
+#ifndef A64STUB_TARGET_H
+#define A64STUB_TARGET_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "regs.h"
+
+#define TARGET_MAX_SYSCALL 1024		/* catch filter covers 0..1023 */
+#define TARGET_NSIG 65
+
+enum stop_kind {
+	STOP_NONE,
+	STOP_SIGNAL,	/* signal-delivery-stop */
+	STOP_SYSCALL,	/* syscall-entry or syscall-exit stop */
+	STOP_INTERRUPT,	/* our PTRACE_INTERRUPT, or a new thread's first stop */
+	STOP_GROUP,	/* group-stop (job control) */
+	STOP_EXEC,	/* PTRACE_EVENT_EXEC */
+	STOP_CLONE,	/* PTRACE_EVENT_CLONE, in the creating thread */
+};
+
+struct stop {
+	enum stop_kind kind;
+	int signo;		/* STOP_SIGNAL, STOP_GROUP */
+	siginfo_t si;		/* STOP_SIGNAL */
+	bool entry;		/* STOP_SYSCALL: entry (true) or exit */
+	int sysno;		/* STOP_SYSCALL */
+	uint64_t pc;		/* STOP_SYSCALL: pc at the stop */
+	uint64_t sp;		/* STOP_SYSCALL: sp at the stop */
+	uint64_t arg0;		/* STOP_SYSCALL entry: first argument */
+};
+
+/*
+ * What the stub knows of a thread's syscall registers on a kernel that
+ * does not expose them (stock NT_PRSTATUS of 272 bytes): see syscall_regs.c.
+ */
+struct sysregs {
+	uint64_t orig_x0;	/* the kernel's orig_x0 as far as seen */
+	uint64_t x7;		/* the real x7 at a syscall stop */
+	bool x7_known;
+	uint64_t frame_sp;	/* rt_sigreturn entry: where its frame is */
+	bool fixup;		/* a stop after this exit stop must fix regs */
+	bool fixup_armed;	/* ... and the thread is on its way there */
+	bool fixup_x7;
+	uint64_t fixup_x7_val;
+	bool fixup_x0;		/* a written orig_x0 for a restarted syscall */
+	uint64_t fixup_x0_old, fixup_x0_val, fixup_pc;
+	int fixup_stops_pending; /* SIGSTOPs sent to reach the fixup stop */
+};
+
+struct process;
+
+struct thread {
+	struct thread *next;
+	struct process *proc;
+	pid_t tid;
+	bool running;
+	bool interrupting;	/* PTRACE_INTERRUPT sent, its trap not seen */
+	bool report;		/* the current stop is still to be reported */
+	bool step;		/* last resumed with a single-step */
+	int deliver_sig;	/* a signal re-sent to be delivered silently */
+	int held_sig;		/* a signal to deliver at the next resume */
+	struct stop stop;
+	struct regcache rc;
+	struct sysregs sr;
+};
+
+struct breakpoint {
+	struct breakpoint *next;
+	uint64_t addr;
+	unsigned char saved[4];
+};
+
+struct process {
+	struct process *next;
+	pid_t pid;
+	bool attached;		/* attached to (detach on --once), not launched */
+	int memfd;		/* /proc/PID/mem */
+	struct thread *threads;
+	struct breakpoint *bps;
+};
+
+enum event_kind {
+	EV_STOP,	/* ev.thread stopped; ev.thread->stop says why */
+	EV_EXITED,	/* process ev.pid exited with ev.code */
+	EV_SIGNALLED,	/* process ev.pid was killed by signal ev.code */
+};
+
+struct event {
+	enum event_kind kind;
+	struct thread *thread;
+	pid_t pid;
+	int code;
+	bool sigint;	/* EV_STOP: the answer to an interrupt request */
+	bool swbreak;	/* EV_STOP: a software breakpoint we inserted */
+	bool exec;	/* EV_STOP: an exec event */
+};
+
+#define TARGET_MAX_EXITS 16
+
+struct target {
+	struct process *procs;
+	struct event exits[TARGET_MAX_EXITS];	/* ends not yet reported */
+	int nexits;
+	bool stopping;		/* inside target_stop_all() */
+	int sigfd;		/* signalfd for SIGCHLD */
+	bool seed_abi;		/* NT_PRSTATUS is 288 bytes: kernel has orig_x0/x7 */
+	bool catch_syscalls;	/* QCatchSyscalls:1 */
+	bool catch_any;		/* ... with no filter */
+	unsigned char catch_set[TARGET_MAX_SYSCALL / 8];
+	bool pass_signals[TARGET_NSIG];
+	bool interrupt_requested; /* GDB sent ^C: report the first trap as SIGINT */
+	bool trace_exec_events;	/* report exec as an event */
+	bool use_shell;		/* QStartupWithShell */
+	bool disable_aslr;	/* QDisableRandomization */
+	const char *shell;
+	const char *last_error;	/* human-readable cause of the last failure */
+};
+
+/* What GDB asks a thread to do at the next resume. */
+struct resume_action {
+	bool step;
+	int sig;
+};
+
+/* Set up @t.  Returns: 0 or -errno. */
+int target_init(struct target *t);
+
+/*
+ * Start @argv[0] traced, stopped at its first instruction after exec.
+ * Returns: the process, or NULL with t->last_error set.
+ */
+struct process *target_launch(struct target *t, char *const argv[]);
+
+/* Returns: the process or thread with that id, or NULL. */
+struct process *target_find_process(struct target *t, pid_t pid);
+struct thread *target_find_thread(struct target *t, pid_t tid);
+
+/* Returns: the first live process, or NULL. */
+struct process *target_first_process(struct target *t);
+
+/* Returns: a thread with a stop still to be reported, or NULL. */
+struct thread *target_pending(struct target *t, struct event *ev);
+
+/* Resume @th with @act (registers written back first).  Returns: 0 or -errno. */
+int target_resume(struct target *t, struct thread *th,
+		  const struct resume_action *act);
+
+/*
+ * Wait for the next reportable event while watching @fd for input.
+ * Returns: 1 with *@ev filled, 0 when @fd became readable, or -errno
+ * (-ECHILD: nothing left to wait for).
+ */
+int target_wait(struct target *t, int fd, struct event *ev);
+
+/* Ask every running thread to stop (GDB's ^C). */
+void target_interrupt(struct target *t);
+
+/* Stop every running thread and wait until they are stopped. */
+void target_stop_all(struct target *t);
+
+/* Kill @p and reap it.  Returns: 0 or -errno. */
+int target_kill(struct target *t, struct process *p);
+
+/* Detach from @p, leaving it running.  Returns: 0 or -errno. */
+int target_detach(struct target *t, struct process *p);
+
+/*
+ * Read or write target memory (breakpoints are hidden from reads and
+ * kept under writes).
+ * Returns: bytes transferred (possibly fewer than asked), or -errno.
+ */
+ssize_t target_read_mem(struct target *t, struct process *p, uint64_t addr,
+			void *buf, size_t len);
+ssize_t target_write_mem(struct target *t, struct process *p, uint64_t addr,
+			 const void *buf, size_t len);
+
+/* Insert or remove a software breakpoint.  Returns: 0 or -errno. */
+int target_insert_bp(struct target *t, struct process *p, uint64_t addr);
+int target_remove_bp(struct target *t, struct process *p, uint64_t addr);
+
+/*
+ * Read register @regno of @th into @buf (bitsize / 8 bytes).
+ * Returns: 0 or -errno.
+ */
+int target_reg_read(struct target *t, struct thread *th, unsigned int regno,
+		    void *buf);
+
+/* Write register @regno of @th from @buf.  Returns: 0 or -errno. */
+int target_reg_write(struct target *t, struct thread *th, unsigned int regno,
+		     const void *buf);
+
+/* Returns: true if syscall @nr is one GDB asked to catch. */
+bool target_catches(const struct target *t, int nr);
+
+/* Returns: the thread's name (from /proc) in @buf. */
+const char *target_thread_name(struct thread *th, char *buf, size_t len);
+
+#endif

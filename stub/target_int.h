@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal interface between the target's own files (target*.c, syscall_regs.c). */
+#ifndef A64STUB_TARGET_INT_H
+#define A64STUB_TARGET_INT_H
+
+#include "target.h"
+
+/* Resume @th the way it last went, delivering @sig.  Returns: 0 or -errno. */
+int thread_continue(struct target *t, struct thread *th, int sig);
+
+/* Read regset @id of @th into its cache if needed.  Returns: 0 or -errno. */
+int regset_fetch(struct target *t, struct thread *th, enum regset_id id);
+
+/* Write back every regset of @th changed since it stopped.  Returns: 0 or -errno. */
+int regs_flush(struct target *t, struct thread *th);
+
+/* Forget @th's cached registers (it ran). */
+void regs_invalidate(struct thread *th);
+
+/* Returns: @th's NT_ARM_SYSTEM_CALL value (-1 on failure). */
+int regs_syscallno(struct target *t, struct thread *th);
+
+/* Returns: 64-bit GPR slot at byte @off of @th's cached NT_PRSTATUS (fetched). */
+uint64_t regs_gpr(struct thread *th, unsigned int off);
+void regs_set_gpr(struct thread *th, unsigned int off, uint64_t val);
+
+/* Breakpoints: find, reinsert after exec, drop. */
+struct breakpoint *bp_find(struct process *p, uint64_t addr);
+void bp_forget_all(struct process *p);
+void bp_remove_all(struct target *t, struct process *p);
+
+/* After an exec: one thread left, new memory, no breakpoints. */
+void exec_cleanup(struct target *t, struct thread *th);
+
+#endif

@@ -1,0 +1,57 @@
+#!/bin/bash
+# Install what a64stub needs from Debian's packages: the aarch64 cross
+# compiler, QEMU, gdb-multiarch and cpio, plus the arm64 architecture in
+# dpkg (tests/vm/fetch-kernel.sh downloads the arm64 kernel package).
+# Idempotent: returns at once when everything is there.
+set -euo pipefail
+
+PKGS=(gdb-multiarch cpio)
+if [ "$(uname -m)" = aarch64 ]; then
+	# Native: the stub and the guest programs are built with gcc and run
+	# directly, no QEMU needed.
+	PKGS+=(gcc libc6-dev)
+else
+	PKGS+=(qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
+fi
+
+SUDO=
+if [ "$(id -u)" -ne 0 ]; then
+	if command -v sudo >/dev/null; then
+		SUDO=sudo
+	else
+		echo "install-deps: not root and no sudo: run as root" >&2
+		exit 1
+	fi
+fi
+
+have_arch() {
+	[ "$(dpkg --print-architecture)" = arm64 ] ||
+		dpkg --print-foreign-architectures | grep -qx arm64
+}
+
+missing=()
+for p in "${PKGS[@]}"; do
+	if ! dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed'; then
+		missing+=("$p")
+	fi
+done
+
+# apt's lists are needed by fetch-kernel.sh (apt-cache depends).
+have_lists() {
+	apt-cache show linux-image-arm64:arm64 >/dev/null 2>&1
+}
+
+if [ ${#missing[@]} -eq 0 ] && have_arch && have_lists; then
+	echo "install-deps: all present"
+	exit 0
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+if ! have_arch; then
+	$SUDO dpkg --add-architecture arm64
+fi
+$SUDO apt-get update
+if [ ${#missing[@]} -gt 0 ]; then
+	$SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+echo "install-deps: done"

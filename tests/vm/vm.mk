@@ -1,0 +1,81 @@
+# The guest test bed: an arm64 Linux guest under QEMU running
+# `a64stub --multi`, forwarded to host 127.0.0.1:$(VM_PORT).
+#
+#   make vm-up   [VM_PORT=1234] [VM_EXTRA=DIR] [VM_KERNEL=stock|seed] [VM_FWD2=PORT]
+#   make vm-down [VM_PORT=1234]
+#
+# VM_EXTRA=DIR: DIR's files appear under /extra in the guest (modes kept);
+# an executable DIR/autostart is run in the background at boot with
+# GUEST_EXTRA, STUB_PORT (1234) and STUB_PORT2 (1235) in its environment.
+# Tests find that folder as $(GUEST_EXTRA): /extra in the guest, DIR itself
+# on an aarch64 host (NATIVE=1), where vm-up runs build/a64stub natively.
+# VM_FWD2=PORT also forwards host 127.0.0.1:PORT to guest port 1235.
+# Several guests may run at once on different VM_PORTs; state and console
+# log live in $(BUILD)/vm/$(VM_PORT)/.
+
+VM_PORT    ?= 1234
+VM_EXTRA   ?=
+VM_KERNEL  ?= stock
+VM_FWD2    ?=
+VM_TIMEOUT ?= 60
+VM_SMP     ?= 2
+VM_MEM     ?= 512
+A64STUB_CACHE ?= $(HOME)/.cache/a64stub
+export A64STUB_CACHE
+# Identifies the seed kernel build ($(A64STUB_CACHE)/seed-$(SEED_HASH)/Image);
+# set by the kernel build rules.
+SEED_HASH  ?=
+export SEED_HASH
+
+VM_DIR     := $(BUILD)/vm
+VM_INIT    := $(VM_DIR)/init
+VM_INITRD  := $(VM_DIR)/initrd-$(VM_KERNEL).cpio.gz
+VM_CONSOLE  = $(VM_DIR)/$(VM_PORT)/console.log
+
+ifeq ($(NATIVE),1)
+GUEST_EXTRA = $(if $(VM_EXTRA),$(abspath $(VM_EXTRA)))
+else
+GUEST_EXTRA = /extra
+endif
+
+VM_ENV = BUILD='$(BUILD)' NATIVE='$(NATIVE)' VM_PORT='$(VM_PORT)' \
+	VM_EXTRA='$(VM_EXTRA)' VM_KERNEL='$(VM_KERNEL)' VM_FWD2='$(VM_FWD2)' \
+	VM_TIMEOUT='$(VM_TIMEOUT)' VM_SMP='$(VM_SMP)' VM_MEM='$(VM_MEM)'
+
+.PHONY: vm-up vm-down vm-initrd vm-kernel-stock
+
+ifeq ($(NATIVE),1)
+vm-up: $(BUILD)/a64stub
+	@$(VM_ENV) tests/vm/vm-up.sh
+else
+vm-up: $(BUILD)/a64stub $(VM_INITRD)
+	@$(VM_ENV) tests/vm/vm-up.sh
+endif
+
+vm-down:
+	@$(VM_ENV) tests/vm/vm-down.sh
+
+vm-initrd: $(VM_INITRD)
+
+$(VM_INIT): tests/vm/init.c | $(VM_DIR)
+	$(TARGET_CC) $(CSTD) $(WARN) -O2 -static -o $@ $<
+
+$(VM_DIR):
+	mkdir -p $@
+
+# Debian's kernel and its virtio-net modules, cached outside the clone.
+VM_STOCK_STAMP := $(A64STUB_CACHE)/stock/version
+vm-kernel-stock: $(VM_STOCK_STAMP)
+$(VM_STOCK_STAMP):
+	tests/vm/fetch-kernel.sh
+
+$(VM_DIR)/initrd-stock.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_STOCK_STAMP)
+	tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub $(A64STUB_CACHE)/stock/modules
+
+# The seed kernel has everything built in: no modules in its initramfs.
+$(VM_DIR)/initrd-seed.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh
+	tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub
+
+ifeq ($(filter $(VM_KERNEL),stock seed),)
+$(error VM_KERNEL=$(VM_KERNEL) is unknown (known: stock, seed))
+endif
