@@ -38,7 +38,10 @@ $(BUILD)/a64stub: $(STUB_OBJS)
 	$(TARGET_CC) $(STUB_LDFLAGS) -o $@ $^
 
 $(BUILD)/stub/%.o: stub/%.c $(wildcard stub/*.h) | $(BUILD)/stub
-	$(TARGET_CC) $(STUB_CFLAGS) -DA64STUB_VERSION='"$(VERSION)"' -c -o $@ $<
+	$(TARGET_CC) $(STUB_CFLAGS) -c -o $@ $<
+
+# Only main.o carries the version, so a new commit rebuilds one file.
+$(BUILD)/stub/main.o: STUB_CFLAGS += -DA64STUB_VERSION='"$(VERSION)"'
 
 # The target descriptions are compiled in: the stub reads no file at run time.
 $(BUILD)/stub/tdesc_blob.o: stub/tdesc_blob.S $(XML_FILES) | $(BUILD)/stub

@@ -19,6 +19,9 @@ int cmd_status(struct session *s, const char *a, size_t n, struct reply *out)
 
 	(void)a;
 	(void)n;
+	/* A stop nobody has heard of yet (the last client left first). */
+	if (target_pending(s->t, &ev))
+		return session_report(s, &ev, out);
 	th = session_thread(s, s->last_tid);
 	if (!th) {
 		/* Nothing runs: what gdbserver --multi answers too. */
@@ -28,14 +31,13 @@ int cmd_status(struct session *s, const char *a, size_t n, struct reply *out)
 	    s->last_ev.thread == th) {
 		ev = s->last_ev;
 	} else {
+		/* Found stopped, e.g. by a new client: say where it is now. */
 		memset(&ev, 0, sizeof(ev));
 		ev.kind = EV_STOP;
 		ev.thread = th;
 		ev.pid = th->proc->pid;
-		/* A program found stopped, e.g. by a new client: SIGTRAP. */
 	}
-	s->g_tid = s->c_tid = s->last_tid = th->tid;
-	return stop_reply(s, &ev, out);
+	return session_report(s, &ev, out);
 }
 
 static bool ptid_match(const struct ptid *id, const struct thread *th)
@@ -55,10 +57,9 @@ int session_resume(struct session *s, const struct vcont_action *acts,
 	if (!target_first_process(s->t))
 		return -ESRCH;
 	/* A stop that happened meanwhile is reported before anything runs. */
-	if (target_pending(s->t, &ev)) {
-		out->resumed = true;
-		return 0;
-	}
+	if (target_pending(s->t, &ev))
+		return session_report(s, &ev, out);
+	s->have_last_ev = false;
 	for (struct process *p = target_first_process(s->t); p; p = p->next) {
 		for (struct thread *th = p->threads; th; th = th->next) {
 			for (int i = 0; i < nacts; i++) {

@@ -310,6 +310,22 @@ static int dispatch(struct session *s, const char *pkt, size_t len,
 	}
 }
 
+int session_report(struct session *s, const struct event *ev,
+		   struct reply *out)
+{
+	out->len = 0;
+	s->last_ev = *ev;
+	s->have_last_ev = true;
+	if (ev->kind == EV_STOP) {
+		s->last_tid = ev->thread->tid;
+		s->g_tid = s->c_tid = ev->thread->tid;
+	} else {
+		s->have_last_ev = false;
+		s->last_tid = 0;
+	}
+	return stop_reply(s, ev, out);
+}
+
 /* Wait for the program to stop, answering ^C; then send the stop reply. */
 static int wait_stop(struct session *s, struct reply *out)
 {
@@ -321,10 +337,9 @@ static int wait_stop(struct session *s, struct reply *out)
 		if (ret == 1)
 			break;
 		if (ret < 0) {
-			/* Nothing left running that could stop. */
+			/* Nothing can stop any more: say so, as gdbserver does. */
 			out->len = 0;
-			reply_str(out, "W00");
-			return 0;
+			return reply_str(out, "N");
 		}
 		/* Input from GDB while the program runs. */
 		ret = (int)conn_fill(s->conn, true);
@@ -341,14 +356,7 @@ static int wait_stop(struct session *s, struct reply *out)
 				target_interrupt(s->t);
 		}
 	}
-	out->len = 0;
-	s->last_ev = ev;
-	s->have_last_ev = true;
-	if (ev.kind == EV_STOP) {
-		s->last_tid = ev.thread->tid;
-		s->g_tid = s->c_tid = ev.thread->tid;
-	}
-	return stop_reply(s, &ev, out);
+	return session_report(s, &ev, out);
 }
 
 static int handle_packet(struct session *s)

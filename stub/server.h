@@ -87,6 +87,10 @@ int reply_ptid(struct session *s, struct reply *r, pid_t pid, pid_t tid);
 /* The thread 'g'/'p'/'m' act on.  Returns: it, or NULL. */
 struct thread *session_thread(struct session *s, pid_t want);
 
+/* Record @ev as the last stop and put its stop reply in @out.  Returns: 0. */
+int session_report(struct session *s, const struct event *ev,
+		   struct reply *out);
+
 /* Build the stop reply for @ev into @r.  Returns: 0 or -errno. */
 int stop_reply(struct session *s, const struct event *ev, struct reply *r);
 

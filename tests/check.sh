@@ -1,0 +1,59 @@
+#!/bin/bash
+# make check: the host unit tests, then the GDB suite against the stub in
+# a guest, once per kernel in CHECK_KERNELS.  One line per test, then
+# "N passed, N failed, N skipped".  Called by the Makefile, which has built
+# the stub, the unit tests, the test programs and the initramfs.
+set -u
+BUILD=${BUILD:-build}
+CHECK_PORT=${CHECK_PORT:-1250}
+CHECK_PORT2=$((CHECK_PORT + 1))
+MAKE=${MAKE:-make}
+pass=0 fail=0 skip=0
+t0=$(date +%s)
+
+say() { echo "== $* ($(( $(date +%s) - t0 )) s)"; }
+count() { if [ "$1" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi; }
+
+ntests=$(( $(echo $UNIT_TESTS | wc -w) + $(echo $GDB_TESTS | wc -w) * $(echo $CHECK_KERNELS | wc -w) ))
+say "make check: $ntests tests"
+say "host unit tests"
+for t in $UNIT_TESTS; do
+	name=unit/$(basename "$t")
+	if log=$("$t" 2>&1); then
+		echo "PASS $name ($(echo "$log" | grep -c '^ok ') checks)"
+		count 0
+	else
+		echo "FAIL $name"
+		echo "$log" | grep -A1 '^not ok' | sed 's/^/    /' | head -20
+		count 1
+	fi
+done
+
+for kernel in $CHECK_KERNELS; do
+	say "booting the $kernel kernel guest on port $CHECK_PORT"
+	$MAKE -s vm-down VM_PORT=$CHECK_PORT BUILD="$BUILD" >/dev/null 2>&1
+	if ! $MAKE -s vm-up VM_PORT=$CHECK_PORT VM_FWD2=$CHECK_PORT2 \
+		VM_EXTRA="$BUILD/extra" VM_KERNEL=$kernel BUILD="$BUILD"; then
+		echo "FAIL vm-up [$kernel]: the guest did not come up"
+		count 1
+		continue
+	fi
+	if [ -n "${NATIVE:-}" ]; then
+		guest_dir=$(cd "$BUILD/extra" && pwd)
+	else
+		guest_dir=/extra
+	fi
+	i=0
+	for t in $GDB_TESTS; do
+		i=$((i + 1))
+		A64_PORT=$CHECK_PORT A64_PORT2=$CHECK_PORT2 A64_GUEST_DIR=$guest_dir \
+		A64_KERNEL=$kernel BUILD="$BUILD" tests/gdb/run-test.sh "$t"
+		count $?
+	done
+	$MAKE -s vm-down VM_PORT=$CHECK_PORT BUILD="$BUILD" >/dev/null 2>&1
+	say "$kernel kernel done"
+done
+
+say "make check finished"
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,34 @@
+# The GDB suite (included by the top Makefile): every tests/gdb/NAME.c is
+# an arm64 program, run under the stub in the guest by tests/gdb/NAME.gdb.
+#
+#   make gdb-programs   build them into $(BUILD)/extra (the guest's /extra)
+#   make check          everything: unit tests, then the GDB suite in a guest
+
+EXTRA_DIR     := $(BUILD)/extra
+GDB_TESTS     := $(patsubst tests/gdb/%.gdb,%,$(wildcard tests/gdb/*.gdb))
+GDB_PROGRAMS  := $(patsubst tests/gdb/%.c,$(EXTRA_DIR)/%,$(filter-out tests/gdb/autostart.c,$(wildcard tests/gdb/*.c)))
+# The test programs are built unoptimised so that tests can rely on
+# variables and lines; static, so the guest needs no libraries.
+PROG_CFLAGS   := $(CSTD) -Wall -Wextra -Werror -g -O0 -static -pthread
+
+CHECK_PORT    ?= 1250
+CHECK_KERNELS ?= stock
+
+.PHONY: gdb-programs check
+gdb-programs: $(GDB_PROGRAMS) $(EXTRA_DIR)/autostart
+
+$(EXTRA_DIR)/%: tests/gdb/%.c | $(EXTRA_DIR)
+	$(TARGET_CC) $(PROG_CFLAGS) -o $@ $<
+
+# Starts a second, plain (non --multi) stub on guest port 1235 with a
+# program on its command line, for the `target remote` test.
+$(EXTRA_DIR)/autostart: tests/gdb/autostart.c | $(EXTRA_DIR)
+	$(TARGET_CC) $(CSTD) $(WARN) -O2 -static -o $@ $<
+
+$(EXTRA_DIR):
+	mkdir -p $@
+
+check: all $(UNIT_TESTS) gdb-programs $(if $(NATIVE),,$(VM_DIR)/initrd-stock.cpio.gz)
+	@BUILD='$(BUILD)' NATIVE='$(NATIVE)' CHECK_PORT='$(CHECK_PORT)' \
+	CHECK_KERNELS='$(CHECK_KERNELS)' UNIT_TESTS='$(UNIT_TESTS)' \
+	GDB_TESTS='$(GDB_TESTS)' MAKE='$(MAKE)' tests/check.sh

@@ -1,0 +1,38 @@
+#!/bin/bash
+# Run one GDB test against a stub that already listens:
+#   tests/gdb/run-test.sh NAME
+# Environment: A64_PORT (extended-remote port), A64_PORT2 (second stub,
+# optional), A64_GUEST_DIR (where the test programs are in the guest),
+# BUILD, A64_KERNEL (label for the result line), A64_TIMEOUT (s, 120).
+# Prints "PASS NAME" or "FAIL NAME" and exits 0 or 1.
+set -u
+name=$1
+here=$(cd "$(dirname "$0")" && pwd)
+BUILD=${BUILD:-build}
+kernel=${A64_KERNEL:-stock}
+logdir=$BUILD/test-logs/$kernel
+mkdir -p "$logdir" "$BUILD/sysroot"
+out=$logdir/$name.out
+err=$logdir/$name.log
+: > "$out"
+export A64_TEST=$name A64_BUILD=$BUILD
+start=$(date +%s%N)
+timeout -k 5 "${A64_TIMEOUT:-120}" gdb-multiarch -nx -batch \
+	-ex 'set startup-with-shell off' \
+	-ex "set sysroot $BUILD/sysroot" \
+	-ex 'set confirm off' -ex 'set pagination off' -ex 'set width 0' \
+	-ex "file $BUILD/extra/$name" \
+	-x "$here/lib.py" -x "$here/$name.gdb" </dev/null >"$out" 2>"$err"
+rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+checks=$(grep -c '^ok ' "$err")
+if [ $rc -eq 0 ] && ! grep -q '^not ok' "$err" && [ "$checks" -gt 0 ]; then
+	echo "PASS gdb/$name [$kernel] ($checks checks, ${ms} ms)"
+	exit 0
+fi
+why="exit $rc"
+[ $rc -eq 124 ] && why="timed out"
+echo "FAIL gdb/$name [$kernel] ($why, ${ms} ms; log: $err)"
+grep -A1 '^not ok' "$err" | sed 's/^/    /' | head -20
+grep -iE 'error|internal' "$err" | grep -v '^ok' | head -5 | sed 's/^/    /'
+exit 1
