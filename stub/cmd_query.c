@@ -391,7 +391,35 @@ static int cmd_symbol(struct session *s, const char *a, size_t n,
 	return reply_str(out, "OK");
 }
 
+/* qRcmd,HEX  "monitor" commands; the reply is the hex-encoded output. */
+static int cmd_monitor(struct session *s, const char *a, size_t n,
+		       struct reply *out)
+{
+	char cmd[256], text[512];
+
+	if (*a++ != ',' || (n - 1) % 2 || (n - 1) / 2 >= sizeof(cmd) ||
+	    hex_decode(cmd, a, (n - 1) / 2))
+		return -EINVAL;
+	cmd[(n - 1) / 2] = '\0';
+	if (!strcmp(cmd, "abi") || !strcmp(cmd, "mode")) {
+		snprintf(text, sizeof(text), "syscall registers: %s\n",
+			 target_abi_name(s->t));
+	} else if (!strcmp(cmd, "version")) {
+		snprintf(text, sizeof(text), "a64stub %s\n", s->opts->version_string);
+	} else if (!strcmp(cmd, "help")) {
+		snprintf(text, sizeof(text),
+			 "monitor abi      how orig_x0/orig_x7 are obtained (kernel or emulated)\n"
+			 "monitor version  the stub's version\n"
+			 "monitor help     this list\n");
+	} else {
+		snprintf(text, sizeof(text), "unknown monitor command '%s': try 'monitor help'\n",
+			 cmd);
+	}
+	return reply_hex(out, text, strlen(text));
+}
+
 const struct cmd cmd_query_table[] = {
+	{ "qRcmd", cmd_monitor },
 	{ "qSupported", cmd_supported },
 	{ "QStartNoAckMode", cmd_noack },
 	{ "qXfer:features:read:", cmd_xfer_features },

@@ -68,13 +68,14 @@ static int parse_args(int argc, char **argv, struct options *o)
 			usage(stdout);
 			exit(0);
 		} else if (!strcmp(a, "--version")) {
-			printf("a64stub %s\n", A64STUB_VERSION);
-			exit(0);
+			o->version = true;
 		} else {
 			fprintf(stderr, "a64stub: unknown option %s (see --help)\n", a);
 			return -EINVAL;
 		}
 	}
+	if (o->version)
+		return 0;
 	if (i >= argc) {
 		fprintf(stderr, "a64stub: COMM is missing (e.g. :1234 or -); see --help\n");
 		return -EINVAL;
@@ -106,7 +107,7 @@ int main(int argc, char **argv)
 {
 	static struct target t;
 	static struct conn conn;
-	struct options opts = { 0 };
+	struct options opts = { .version_string = A64STUB_VERSION };
 	struct session s = { 0 };
 	bool stdio;
 	int lfd = -1, err;
@@ -120,6 +121,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "a64stub: cannot set up: %s\n", strerror(-err));
 		return 1;
 	}
+	err = target_probe_abi(&t);
+	if (err)
+		fprintf(stderr, "a64stub: cannot probe the kernel's ptrace ABI: %s\n",
+			strerror(-err));
+	if (opts.version) {
+		printf("a64stub %s\nsyscall registers: %s\n", A64STUB_VERSION,
+		       target_abi_name(&t));
+		return 0;
+	}
+	if (opts.debug)
+		fprintf(stderr, "a64stub: syscall registers: %s\n",
+			target_abi_name(&t));
 	s.t = &t;
 	s.conn = &conn;
 	s.opts = &opts;

@@ -298,6 +298,8 @@ static int dispatch(struct session *s, const char *pkt, size_t len,
 	case 'T':	/* Tthread-id  Is the thread alive */
 		return cmd_thread_alive(s, a, n, out);
 	case 'v':
+		if (len > 6 && !memcmp(pkt, "vFile:", 6))
+			return dispatch_table(cmd_file_table, s, pkt, len, out);
 		return dispatch_table(cmd_v_table, s, pkt, len, out);
 	case 'X':	/* Xaddr,length:XX...  Write memory (binary) */
 		return cmd_mem_write_bin(s, a, n, out);

@@ -35,6 +35,8 @@ struct options {
 	bool once;
 	bool debug;
 	bool use_shell;
+	bool version;
+	const char *version_string;
 	const char *comm;
 	char **argv;		/* program to launch, or NULL */
 };
@@ -56,6 +58,7 @@ struct session {
 	pid_t g_tid;		/* Hg: thread for register access */
 	pid_t c_tid;		/* Hc: thread for c/s */
 	pid_t last_tid;		/* thread of the last stop reply */
+	pid_t fs_pid;		/* vFile:setfs: whose file system */
 	struct event last_ev;	/* the last stop, for '?' */
 	bool have_last_ev;
 	char **run_argv;	/* the last program run, for vRun with no name */
@@ -103,6 +106,7 @@ struct cmd {
 };
 extern const struct cmd cmd_query_table[];	/* q, Q */
 extern const struct cmd cmd_v_table[];		/* v */
+extern const struct cmd cmd_file_table[];	/* vFile: */
 
 /* Single-letter packets. */
 int cmd_regs_read_all(struct session *s, const char *a, size_t n, struct reply *o);

@@ -126,6 +126,42 @@ static void probe_abi(struct target *t, pid_t tid)
 		t->seed_abi = iov.iov_len == ARM64_PRSTATUS_SEED;
 }
 
+int target_probe_abi(struct target *t)
+{
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid == 0) {
+		raise(SIGSTOP);
+		_exit(0);
+	}
+	if (waitpid(pid, &status, WSTOPPED) == pid &&
+	    ptrace(PTRACE_SEIZE, pid, 0, PTRACE_O_EXITKILL) == 0) {
+		/* A seized, stopped task traps into a ptrace-stop at once. */
+		if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) == 0 &&
+		    waitpid(pid, &status, __WALL) == pid)
+			probe_abi(t, pid);
+	}
+	kill(pid, SIGKILL);
+	while (waitpid(pid, &status, __WALL) == pid && !WIFEXITED(status) &&
+	       !WIFSIGNALED(status))
+		;
+	t->abi_known = true;
+	return 0;
+}
+
+const char *target_abi_name(const struct target *t)
+{
+	if (!t->abi_known)
+		return "unknown";
+	return t->seed_abi ?
+	       "kernel (seed ABI: NT_PRSTATUS is 288 bytes with orig_x0/orig_x7)" :
+	       "emulated (stock kernel: NT_PRSTATUS is 272 bytes)";
+}
+
 int target_init(struct target *t)
 {
 	sigset_t set;

@@ -117,6 +117,7 @@ struct target {
 	bool stopping;		/* inside target_stop_all() */
 	int sigfd;		/* signalfd for SIGCHLD */
 	bool seed_abi;		/* NT_PRSTATUS is 288 bytes: kernel has orig_x0/x7 */
+	bool abi_known;
 	bool catch_syscalls;	/* QCatchSyscalls:1 */
 	bool catch_any;		/* ... with no filter */
 	unsigned char catch_set[TARGET_MAX_SYSCALL / 8];
@@ -134,6 +135,15 @@ struct resume_action {
 	bool step;
 	int sig;
 };
+
+/*
+ * Find out whether the kernel has the seed ABI (a 288-byte NT_PRSTATUS),
+ * by tracing a short-lived child.  Returns: 0 or -errno.
+ */
+int target_probe_abi(struct target *t);
+
+/* Returns: how the syscall registers are obtained, for humans. */
+const char *target_abi_name(const struct target *t);
 
 /* Set up @t.  Returns: 0 or -errno. */
 int target_init(struct target *t);
