@@ -24,6 +24,7 @@ static int cmd_supported(struct session *s, const char *a, size_t n,
 	return reply_printf(out,
 		"PacketSize=%x;QStartNoAckMode+;qXfer:features:read+;"
 		"qXfer:threads:read+;qXfer:auxv:read+;qXfer:exec-file:read+;"
+		"qXfer:siginfo:read+;"
 		"QCatchSyscalls+;QPassSignals+;QProgramSignals+;"
 		"QStartupWithShell+;QDisableRandomization+;"
 		"swbreak+;multiprocess+;exec-events+;vContSupported+;"
@@ -220,6 +221,26 @@ static int cmd_xfer_threads(struct session *s, const char *a, size_t n,
 	err = xfer_reply(out, doc.buf, doc.len, off, len);
 	free(doc.buf);
 	return err;
+}
+
+/* qXfer:siginfo:read::offset,length  The stopped thread's siginfo_t. */
+static int cmd_xfer_siginfo(struct session *s, const char *a, size_t n,
+			    struct reply *out)
+{
+	struct thread *th = session_thread(s, s->g_tid);
+	uint64_t off, len;
+	char annex[8];
+
+	(void)n;
+	if (xfer_args(a, annex, sizeof(annex), &off, &len))
+		return -EINVAL;
+	if (!th)
+		return -ESRCH;
+	/* Only a signal-delivery-stop has one (the kernel says EINVAL too). */
+	if (th->stop.kind != STOP_SIGNAL)
+		return -EINVAL;
+	return xfer_reply(out, (const char *)&th->stop.si, sizeof(th->stop.si),
+			  off, len);
 }
 
 static int thread_list(struct session *s, struct reply *out)
@@ -426,6 +447,7 @@ const struct cmd cmd_query_table[] = {
 	{ "qXfer:threads:read:", cmd_xfer_threads },
 	{ "qXfer:auxv:read:", cmd_xfer_auxv },
 	{ "qXfer:exec-file:read:", cmd_xfer_exec_file },
+	{ "qXfer:siginfo:read:", cmd_xfer_siginfo },
 	{ "qfThreadInfo", cmd_thread_first },
 	{ "qsThreadInfo", cmd_thread_next },
 	{ "qC", cmd_current_thread },
