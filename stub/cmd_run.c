@@ -408,7 +408,45 @@ static int cmd_vrun(struct session *s, const char *a, size_t n,
 	return stop_reply(s, &s->last_ev, out);
 }
 
+int session_attach(struct session *s, pid_t pid, struct reply *out)
+{
+	struct process *p = target_attach(s->t, pid);
+
+	if (!p) {
+		fprintf(stderr, "a64stub: %s\n", s->t->last_error);
+		out->errmsg = s->t->last_error;
+		return -EPERM;
+	}
+	fprintf(stderr, "Attached; pid = %d\n", pid);
+	memset(&s->last_ev, 0, sizeof(s->last_ev));
+	s->last_ev.kind = EV_STOP;
+	s->last_ev.thread = target_find_thread(s->t, pid);
+	if (!s->last_ev.thread)
+		s->last_ev.thread = p->threads;
+	s->last_ev.pid = pid;
+	s->have_last_ev = true;
+	s->last_tid = s->g_tid = s->c_tid = s->last_ev.thread->tid;
+	return 0;
+}
+
+/* vAttach;pid  Attach to a running process. */
+static int cmd_vattach(struct session *s, const char *a, size_t n,
+		       struct reply *out)
+{
+	uint64_t pid;
+	int err;
+
+	(void)n;
+	if (*a++ != ';' || hex_parse_u64_all(a, &pid) || !pid || pid > 0x7fffffff)
+		return -EINVAL;
+	err = session_attach(s, (pid_t)pid, out);
+	if (err)
+		return err;
+	return stop_reply(s, &s->last_ev, out);
+}
+
 const struct cmd cmd_v_table[] = {
+	{ "vAttach", cmd_vattach },
 	{ "vCont", cmd_vcont },
 	{ "vKill", cmd_vkill },
 	{ "vRun", cmd_vrun },

@@ -25,6 +25,7 @@ static void usage(FILE *f)
 {
 	fputs("Usage: a64stub [OPTIONS] COMM PROG [ARGS...]\n"
 	      "       a64stub [OPTIONS] --multi COMM\n"
+	      "       a64stub [OPTIONS] --attach COMM PID\n"
 	      "\n"
 	      "A gdbserver-compatible remote stub for arm64 Linux that shows every\n"
 	      "register at syscall stops: orig_x0, orig_x7 and syscallno.\n"
@@ -35,6 +36,8 @@ static void usage(FILE *f)
 	      "Options:\n"
 	      "  --multi                 start with no program; GDB runs programs with\n"
 	      "                          'target extended-remote' and 'run'\n"
+	      "  --attach                attach to the running process PID (all its\n"
+	      "                          threads); detaching leaves it running\n"
 	      "  --once                  serve one client, then exit (killing programs\n"
 	      "                          the stub started)\n"
 	      "  --startup-with-shell    start programs through $SHELL (default: no shell)\n"
@@ -54,7 +57,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
 		const char *a = argv[i];
 
-		if (!strcmp(a, "--multi")) {
+		if (!strcmp(a, "--attach")) {
+			o->attach = true;
+		} else if (!strcmp(a, "--multi")) {
 			o->multi = true;
 		} else if (!strcmp(a, "--once")) {
 			o->once = true;
@@ -81,6 +86,16 @@ static int parse_args(int argc, char **argv, struct options *o)
 		return -EINVAL;
 	}
 	o->comm = argv[i++];
+	if (o->attach) {
+		char *end;
+
+		if (i + 1 != argc || (o->attach_pid = (pid_t)strtol(argv[i], &end, 10)) <= 0 ||
+		    *end) {
+			fprintf(stderr, "a64stub: --attach takes COMM and one PID\n");
+			return -EINVAL;
+		}
+		return 0;
+	}
 	if (i < argc)
 		o->argv = &argv[i];
 	if (!o->multi && !o->argv) {
@@ -141,10 +156,11 @@ int main(int argc, char **argv)
 	s.replybuf = malloc(PKT_MAX + 1);
 	if (!s.txbuf || !s.replybuf)
 		return 1;
-	if (opts.argv) {
+	if (opts.argv || opts.attach_pid) {
 		struct reply r = { .buf = s.replybuf, .cap = PKT_MAX };
 
-		if (session_launch(&s, opts.argv, &r))
+		if (opts.argv ? session_launch(&s, opts.argv, &r) :
+				session_attach(&s, opts.attach_pid, &r))
 			return 1;
 	}
 	stdio = !strcmp(opts.comm, "-");

@@ -186,6 +186,8 @@ int stop_reply(struct session *s, const struct event *ev, struct reply *r)
 		sig = th->stop.signo;
 	else if (ev->sigint)
 		sig = SIGINT;
+	else if (th->stop.kind == STOP_INTERRUPT)
+		sig = 0;	/* stopped by us (attach, a new client): no signal */
 	reply_printf(r, "T%02xthread:", sig);
 	reply_ptid(s, r, th->proc->pid, th->tid);
 	reply_str(r, ";");

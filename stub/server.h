@@ -32,6 +32,7 @@ struct reply {
 
 struct options {
 	bool multi;
+	bool attach;
 	bool once;
 	bool debug;
 	bool use_shell;
@@ -39,6 +40,7 @@ struct options {
 	const char *version_string;
 	const char *comm;
 	char **argv;		/* program to launch, or NULL */
+	pid_t attach_pid;	/* --attach PID, or 0 */
 };
 
 struct session {
@@ -137,6 +139,9 @@ struct vcont_action {
 };
 int session_resume(struct session *s, const struct vcont_action *acts,
 		   int nacts, struct reply *out);
+
+/* Attach for vAttach or --attach.  Returns: 0 or -errno. */
+int session_attach(struct session *s, pid_t pid, struct reply *out);
 
 /* Run a program for vRun or the command line.  Returns: 0 or -errno. */
 int session_launch(struct session *s, char **argv, struct reply *out);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/personality.h>
 #include <sys/ptrace.h>
 #include <sys/signalfd.h>
@@ -323,6 +324,111 @@ struct process *target_launch(struct target *t, char *const argv[])
 	th->stop.kind = STOP_EXEC;
 	syscall_regs_reset(&th->sr);
 	return p;
+}
+
+/* ---- attaching ---- */
+
+/*
+ * The first argument of the syscall @tid is blocked in, from
+ * /proc/TID/syscall ("NR ARG0 ... SP PC"), before we interrupt it: the
+ * interruption restarts the call and the kernel's orig_x0 is not exposed.
+ */
+static void blocked_arg0(pid_t pid, pid_t tid, struct sysregs *sr)
+{
+	char path[64], line[256];
+	unsigned long long arg0;
+	long nr;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", pid, tid);
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	if (fgets(line, sizeof(line), f) &&
+	    sscanf(line, "%ld %llx", &nr, &arg0) == 2 && nr >= 0)
+		sr->orig_x0 = arg0;
+	fclose(f);
+}
+
+/* Seize every thread of @p not yet traced.  Returns: how many, or -errno. */
+static int seize_threads(struct process *p)
+{
+	char path[64];
+	struct dirent *d;
+	int added = 0;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", p->pid);
+	dir = opendir(path);
+	if (!dir)
+		return -errno;
+	while ((d = readdir(dir))) {
+		pid_t tid = atoi(d->d_name);
+		struct thread *th;
+
+		if (tid <= 0)
+			continue;
+		for (th = p->threads; th && th->tid != tid; th = th->next)
+			;
+		if (th)
+			continue;
+		th = thread_add(p, tid);
+		if (!th) {
+			closedir(dir);
+			return -ENOMEM;
+		}
+		blocked_arg0(p->pid, tid, &th->sr);
+		if (ptrace(PTRACE_SEIZE, tid, 0, SEIZE_OPTIONS)) {
+			int err = errno;
+
+			thread_remove(p, th);
+			if (err == ESRCH)
+				continue;	/* it exited meanwhile */
+			closedir(dir);
+			return -err;
+		}
+		th->running = true;
+		added++;
+	}
+	closedir(dir);
+	return added;
+}
+
+struct process *target_attach(struct target *t, pid_t pid)
+{
+	static char msg[256];
+	struct process *p;
+	int n;
+
+	if (target_find_process(t, pid)) {
+		snprintf(msg, sizeof(msg), "already debugging process %d", pid);
+		t->last_error = msg;
+		return NULL;
+	}
+	p = process_add(t, pid);
+	if (!p) {
+		t->last_error = "out of memory";
+		return NULL;
+	}
+	p->attached = true;
+	/* Threads may be created while we attach: go round until none is. */
+	while ((n = seize_threads(p)) > 0)
+		;
+	if (n < 0 || !p->threads) {
+		snprintf(msg, sizeof(msg),
+			 "cannot attach to process %d: %s%s", pid,
+			 strerror(n < 0 ? -n : ESRCH),
+			 n == -EPERM ? " (already traced, or not allowed: see /proc/sys/kernel/yama/ptrace_scope)" : "");
+		t->last_error = msg;
+		for (struct thread *th = p->threads; th; th = th->next)
+			ptrace(PTRACE_DETACH, th->tid, 0, 0);
+		process_remove(t, p);
+		return NULL;
+	}
+	target_stop_all(t);
+	if (!t->abi_known)
+		probe_abi(t, pid);
+	return target_find_process(t, pid);
 }
 
 /* ---- stopping and resuming ---- */

@@ -154,6 +154,12 @@ int target_init(struct target *t);
  */
 struct process *target_launch(struct target *t, char *const argv[]);
 
+/*
+ * Attach to every thread of process @pid and stop them all.
+ * Returns: the process, or NULL with t->last_error set.
+ */
+struct process *target_attach(struct target *t, pid_t pid);
+
 /* Returns: the process or thread with that id, or NULL. */
 struct process *target_find_process(struct target *t, pid_t pid);
 struct thread *target_find_thread(struct target *t, pid_t tid);
