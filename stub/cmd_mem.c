@@ -94,49 +94,70 @@ int cmd_mem_write_bin(struct session *s, const char *a, size_t n,
 	return write_all(s, addr, a, len, out);
 }
 
-/* Ztype,addr,kind and ztype,addr,kind: software breakpoints only so far. */
-static int bp_args(struct session *s, const char *a, uint64_t *addr,
-		   struct process **p)
+/*
+ * Ztype,addr,kind[;cond...] and ztype,addr,kind: 0 software breakpoint,
+ * 1 hardware breakpoint, 2/3/4 write/read/access watchpoint.
+ */
+static int bp_args(struct session *s, const char *a, unsigned int *type,
+		   uint64_t *addr, uint64_t *kind, struct process **p)
 {
-	uint64_t kind;
-
-	if (a[0] != '0')
+	if (a[0] < '0' || a[0] > '4')
 		return -ERR_UNSUPPORTED;
+	*type = (unsigned int)(a[0] - '0');
 	a++;
 	if (*a++ != ',' || hex_parse_u64(&a, addr) || *a++ != ',' ||
-	    hex_parse_u64(&a, &kind))
+	    hex_parse_u64(&a, kind))
 		return -EINVAL;
 	/* Conditions and commands (";X...") are evaluated by GDB here. */
 	if (*a && *a != ';')
 		return -EINVAL;
-	if (kind != 4)
-		return -EINVAL;
+	if (*type <= 1 && *kind != 4)
+		return -EINVAL;		/* A64 instructions are 4 bytes */
 	*p = mem_process(s);
 	return *p ? 0 : -ESRCH;
 }
 
-int cmd_bp_insert(struct session *s, const char *a, size_t n, struct reply *out)
+static const enum hw_kind hw_kinds[] = {
+	[1] = HW_BREAK,
+	[2] = HW_WATCH_WRITE,
+	[3] = HW_WATCH_READ,
+	[4] = HW_WATCH_ACCESS,
+};
+
+static int bp_change(struct session *s, const char *a, bool insert,
+		     struct reply *out)
 {
+	uint64_t addr, kind;
 	struct process *p;
-	uint64_t addr;
+	unsigned int type;
 	int err;
 
+	err = bp_args(s, a, &type, &addr, &kind, &p);
+	if (err)
+		return err;
+	s->t->last_error = NULL;
+	if (type == 0)
+		err = insert ? target_insert_bp(s->t, p, addr) :
+			       target_remove_bp(s->t, p, addr);
+	else if (insert)
+		err = target_insert_hw(s->t, p, hw_kinds[type], addr, kind);
+	else
+		err = target_remove_hw(s->t, p, hw_kinds[type], addr, kind);
+	if (err) {
+		out->errmsg = s->t->last_error;
+		return err;
+	}
+	return reply_str(out, "OK");
+}
+
+int cmd_bp_insert(struct session *s, const char *a, size_t n, struct reply *out)
+{
 	(void)n;
-	err = bp_args(s, a, &addr, &p);
-	if (!err)
-		err = target_insert_bp(s->t, p, addr);
-	return err ? err : reply_str(out, "OK");
+	return bp_change(s, a, true, out);
 }
 
 int cmd_bp_remove(struct session *s, const char *a, size_t n, struct reply *out)
 {
-	struct process *p;
-	uint64_t addr;
-	int err;
-
 	(void)n;
-	err = bp_args(s, a, &addr, &p);
-	if (!err)
-		err = target_remove_bp(s->t, p, addr);
-	return err ? err : reply_str(out, "OK");
+	return bp_change(s, a, false, out);
 }

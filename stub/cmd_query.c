@@ -18,6 +18,7 @@ static int cmd_supported(struct session *s, const char *a, size_t n,
 	(void)n;
 	s->multiprocess = strstr(a, "multiprocess+") != NULL;
 	s->swbreak = strstr(a, "swbreak+") != NULL;
+	s->hwbreak = strstr(a, "hwbreak+") != NULL;
 	s->exec_events = strstr(a, "exec-events+") != NULL;
 	s->vcont_t = strstr(a, "vContSupported+") != NULL;
 	s->t->trace_exec_events = s->exec_events;
@@ -27,7 +28,7 @@ static int cmd_supported(struct session *s, const char *a, size_t n,
 		"qXfer:siginfo:read+;"
 		"QCatchSyscalls+;QPassSignals+;QProgramSignals+;"
 		"QStartupWithShell+;QDisableRandomization+;"
-		"swbreak+;multiprocess+;exec-events+;vContSupported+;"
+		"swbreak+;hwbreak+;multiprocess+;exec-events+;vContSupported+;"
 		"no-resumed+",
 		PKT_MAX);
 }

@@ -4,6 +4,7 @@
  * replies; while the program runs, wait for its next stop and for ^C.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,6 +196,17 @@ int stop_reply(struct session *s, const struct event *ev, struct reply *r)
 	if (th->stop.kind == STOP_SYSCALL) {
 		reply_printf(r, "%s:%x;", th->stop.entry ? "syscall_entry" :
 			     "syscall_return", th->stop.sysno);
+	} else if (ev->watch) {
+		static const char *const reason[] = {
+			[HW_WATCH_WRITE] = "watch",
+			[HW_WATCH_READ] = "rwatch",
+			[HW_WATCH_ACCESS] = "awatch",
+		};
+
+		reply_printf(r, "%s:%" PRIx64 ";", reason[ev->watch->type],
+			     ev->watch_addr);
+	} else if (ev->hwbreak && s->hwbreak) {
+		reply_str(r, "hwbreak:;");
 	} else if (ev->swbreak && s->swbreak) {
 		reply_str(r, "swbreak:;");
 	} else if (ev->exec && s->exec_events) {

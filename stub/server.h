@@ -54,6 +54,7 @@ struct session {
 	bool extended;		/* '!' seen */
 	bool multiprocess;	/* GDB said multiprocess+ */
 	bool swbreak;		/* GDB said swbreak+ */
+	bool hwbreak;		/* GDB said hwbreak+ */
 	bool exec_events;	/* GDB said exec-events+ */
 	bool vcont_t;		/* GDB knows vCont;t */
 	bool quit;		/* end the session */

@@ -71,6 +71,7 @@ static void process_remove(struct target *t, struct process *p)
 	while (p->threads)
 		thread_remove(p, p->threads);
 	bp_forget_all(p);
+	hw_forget_all(p);
 	if (p->memfd >= 0)
 		close(p->memfd);
 	for (struct process **pp = &t->procs; *pp; pp = &(*pp)->next) {
@@ -565,6 +566,8 @@ static struct thread *adopt_thread(struct target *t, pid_t tid)
 		return NULL;
 	th = thread_add(p, tid);
 	if (th) {
+		/* Clones inherit no debug registers: set them at its first stop. */
+		th->needs_hw = p->hw != NULL;
 		/* It starts running: its first stop is still to come. */
 		th->running = true;
 		th->interrupting = true;
@@ -598,6 +601,10 @@ static void handle_stop(struct target *t, struct thread *th, int status)
 	th->running = false;
 	regs_invalidate(th);
 	memset(&th->stop, 0, sizeof(th->stop));
+	if (th->needs_hw) {
+		th->needs_hw = false;
+		hw_new_thread(th->proc, th);
+	}
 
 	if (sig == (SIGTRAP | 0x80)) {
 		classify_syscall(t, th);
@@ -752,6 +759,15 @@ static void finish_report(struct target *t, struct thread *th,
 			    bp_find(th->proc, pc))
 				ev->swbreak = true;
 		}
+		/* si_addr: the data address for a watchpoint, the pc else. */
+		if (th->stop.signo == SIGTRAP && th->stop.si.si_code == TRAP_HWBKPT) {
+			uint64_t a = (uint64_t)th->stop.si.si_addr, pc = 0;
+
+			target_reg_read(t, th, ARM64_REG_PC, &pc);
+			ev->watch = hw_find_hit(th->proc, a, true);
+			ev->watch_addr = a;
+			ev->hwbreak = !ev->watch && hw_find_hit(th->proc, pc, false);
+		}
 		break;
 	case STOP_SYSCALL:
 		syscall_regs_on_report(t, th);
@@ -849,6 +865,8 @@ int target_detach(struct target *t, struct process *p)
 
 	bp_remove_all(t, p);
 	for (struct thread *th = p->threads; th; th = th->next) {
+		if (p->hw)
+			hw_clear_thread(p, th);
 		int sig = 0;
 
 		regs_flush(t, th);

@@ -72,6 +72,7 @@ struct thread {
 	bool step;		/* last resumed with a single-step */
 	int deliver_sig;	/* a signal re-sent to be delivered silently */
 	int held_sig;		/* a signal to deliver at the next resume */
+	bool needs_hw;		/* new: copy the process's debug slots in */
 	struct stop stop;
 	struct regcache rc;
 	struct sysregs sr;
@@ -83,6 +84,20 @@ struct breakpoint {
 	unsigned char saved[4];
 };
 
+enum hw_kind {
+	HW_BREAK,		/* Z1 */
+	HW_WATCH_WRITE,		/* Z2 */
+	HW_WATCH_READ,		/* Z3 */
+	HW_WATCH_ACCESS,	/* Z4 */
+};
+
+struct hwpoint {
+	struct hwpoint *next;
+	enum hw_kind type;
+	uint64_t addr, len;
+	uint32_t ctrl;
+};
+
 struct process {
 	struct process *next;
 	pid_t pid;
@@ -90,6 +105,8 @@ struct process {
 	int memfd;		/* /proc/PID/mem */
 	struct thread *threads;
 	struct breakpoint *bps;
+	struct hwpoint *hw;	/* hardware breakpoints and watchpoints */
+	int hw_slots[2];	/* breakpoint, watchpoint slots (0: not read yet) */
 };
 
 enum event_kind {
@@ -105,6 +122,9 @@ struct event {
 	int code;
 	bool sigint;	/* EV_STOP: the answer to an interrupt request */
 	bool swbreak;	/* EV_STOP: a software breakpoint we inserted */
+	bool hwbreak;	/* EV_STOP: a hardware breakpoint */
+	const struct hwpoint *watch;	/* EV_STOP: the watchpoint hit */
+	uint64_t watch_addr;		/* ... at this data address */
 	bool exec;	/* EV_STOP: an exec event */
 };
 
@@ -206,6 +226,16 @@ ssize_t target_write_mem(struct target *t, struct process *p, uint64_t addr,
 /* Insert or remove a software breakpoint.  Returns: 0 or -errno. */
 int target_insert_bp(struct target *t, struct process *p, uint64_t addr);
 int target_remove_bp(struct target *t, struct process *p, uint64_t addr);
+
+/*
+ * Insert or remove a hardware breakpoint or watchpoint in every thread.
+ * Returns: 0, -ENOSPC when the slots run out (t->last_error says so), or
+ * -errno.
+ */
+int target_insert_hw(struct target *t, struct process *p, enum hw_kind type,
+		     uint64_t addr, uint64_t len);
+int target_remove_hw(struct target *t, struct process *p, enum hw_kind type,
+		     uint64_t addr, uint64_t len);
 
 /*
  * Read register @regno of @th into @buf (bitsize / 8 bytes).

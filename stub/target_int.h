@@ -29,6 +29,13 @@ struct breakpoint *bp_find(struct process *p, uint64_t addr);
 void bp_forget_all(struct process *p);
 void bp_remove_all(struct target *t, struct process *p);
 
+/* Hardware debug slots: give a new thread the process's, find a hit, drop. */
+void hw_new_thread(struct process *p, struct thread *th);
+void hw_clear_thread(struct process *p, struct thread *th);
+const struct hwpoint *hw_find_hit(struct process *p, uint64_t data_addr,
+				  bool watch);
+void hw_forget_all(struct process *p);
+
 /* After an exec: one thread left, new memory, no breakpoints. */
 void exec_cleanup(struct target *t, struct thread *th);
 

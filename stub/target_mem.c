@@ -208,6 +208,7 @@ void exec_cleanup(struct target *t, struct thread *th)
 	}
 	/* The old memory image is gone, and with it our breakpoints. */
 	bp_forget_all(p);
+	hw_forget_all(p);
 	if (p->memfd >= 0) {
 		close(p->memfd);
 		p->memfd = -1;
