@@ -9,6 +9,7 @@
 
 #include "hex.h"
 #include "server.h"
+#include "signals.h"
 #include "tdesc.h"
 
 /* qSupported[:gdbfeature;...]  Exchange features. */
@@ -22,13 +23,18 @@ static int cmd_supported(struct session *s, const char *a, size_t n,
 	s->exec_events = strstr(a, "exec-events+") != NULL;
 	s->vcont_t = strstr(a, "vContSupported+") != NULL;
 	s->t->trace_exec_events = s->exec_events;
+	/* Fork events name the child by process: multiprocess ids needed. */
+	s->t->fork_events = s->multiprocess && strstr(a, ";fork-events+");
+	s->t->vfork_events = s->multiprocess && strstr(a, "vfork-events+");
+	target_set_options(s->t);
 	return reply_printf(out,
 		"PacketSize=%x;QStartNoAckMode+;qXfer:features:read+;"
 		"qXfer:threads:read+;qXfer:auxv:read+;qXfer:exec-file:read+;"
 		"qXfer:siginfo:read+;"
 		"QCatchSyscalls+;QPassSignals+;QProgramSignals+;"
 		"QStartupWithShell+;QDisableRandomization+;"
-		"swbreak+;hwbreak+;multiprocess+;exec-events+;vContSupported+;"
+		"swbreak+;hwbreak+;multiprocess+;fork-events+;vfork-events+;"
+		"exec-events+;vContSupported+;"
 		"no-resumed+",
 		PKT_MAX);
 }
@@ -359,12 +365,19 @@ static int cmd_catch_syscalls(struct session *s, const char *a, size_t n,
 static int cmd_pass_signals(struct session *s, const char *a, size_t n,
 			    struct reply *out)
 {
-	bool set[TARGET_NSIG] = { false };
+	bool set[256] = { false };
 
 	(void)n;
-	if (*a++ != ':' || parse_list(a, set, TARGET_NSIG))
+	if (*a++ != ':' || parse_list(a, set, 256))
 		return -EINVAL;
-	memcpy(s->t->pass_signals, set, sizeof(set));
+	/* The list is in GDB's numbering. */
+	memset(s->t->pass_signals, 0, sizeof(s->t->pass_signals));
+	for (int g = 1; g < 256; g++) {
+		int sig = set[g] ? sig_from_gdb(g) : -1;
+
+		if (sig > 0 && sig < TARGET_NSIG)
+			s->t->pass_signals[sig] = true;
+	}
 	return reply_str(out, "OK");
 }
 
@@ -372,11 +385,11 @@ static int cmd_pass_signals(struct session *s, const char *a, size_t n,
 static int cmd_program_signals(struct session *s, const char *a, size_t n,
 			       struct reply *out)
 {
-	bool set[TARGET_NSIG];
+	bool set[256];
 
 	(void)s;
 	(void)n;
-	if (*a++ != ':' || parse_list(a, set, TARGET_NSIG))
+	if (*a++ != ':' || parse_list(a, set, 256))
 		return -EINVAL;
 	return reply_str(out, "OK");
 }

@@ -10,6 +10,7 @@
 
 #include "hex.h"
 #include "server.h"
+#include "signals.h"
 
 /* ?  Why the target stopped: the last stop again, or W00 with nothing. */
 int cmd_status(struct session *s, const char *a, size_t n, struct reply *out)
@@ -109,6 +110,7 @@ static int old_resume(struct session *s, const char *a, char kind, int sig,
 	return session_resume(s, acts, 2, out);
 }
 
+/* Two hex digits of a GDB signal number, returned as the Linux signal. */
 static int parse_sig(const char **a, int *sig)
 {
 	uint64_t v;
@@ -116,9 +118,11 @@ static int parse_sig(const char **a, int *sig)
 
 	if (!isxdigit((unsigned char)p[0]) || !isxdigit((unsigned char)p[1]))
 		return -EINVAL;
-	if (hex_parse_u64(&p, &v) || v >= TARGET_NSIG || p != *a + 2)
+	if (hex_parse_u64(&p, &v) || p != *a + 2)
 		return -EINVAL;
-	*sig = (int)v;
+	*sig = sig_from_gdb((int)v);
+	if (*sig < 0 || *sig >= TARGET_NSIG)
+		return -EINVAL;
 	*a = p;
 	return 0;
 }
@@ -311,11 +315,14 @@ int cmd_detach(struct session *s, const char *a, size_t n, struct reply *out)
 	}
 	if (!p)
 		return -ESRCH;
+	if (s->last_tid && target_find_thread(s->t, s->last_tid) &&
+	    target_find_thread(s->t, s->last_tid)->proc == p) {
+		s->have_last_ev = false;
+		s->last_tid = 0;
+	}
 	err = target_detach(s->t, p);
 	if (err)
 		return err;
-	s->have_last_ev = false;
-	s->last_tid = 0;
 	return reply_str(out, "OK");
 }
 

@@ -14,6 +14,7 @@
 #include "packet.h"
 #include "regs.h"
 #include "server.h"
+#include "signals.h"
 #include "target.h"
 
 #define STR2(x) #x
@@ -178,7 +179,8 @@ int stop_reply(struct session *s, const struct event *ev, struct reply *r)
 
 	if (ev->kind == EV_EXITED || ev->kind == EV_SIGNALLED) {
 		reply_printf(r, "%c%02x", ev->kind == EV_EXITED ? 'W' : 'X',
-			     ev->code & 0xff);
+			     ev->kind == EV_EXITED ? ev->code & 0xff :
+			     sig_to_gdb(ev->code));
 		if (s->multiprocess)
 			reply_printf(r, ";process:%x", ev->pid);
 		return 0;
@@ -189,11 +191,17 @@ int stop_reply(struct session *s, const struct event *ev, struct reply *r)
 		sig = SIGINT;
 	else if (th->stop.kind == STOP_INTERRUPT)
 		sig = 0;	/* stopped by us (attach, a new client): no signal */
-	reply_printf(r, "T%02xthread:", sig);
+	reply_printf(r, "T%02xthread:", sig_to_gdb(sig));
 	reply_ptid(s, r, th->proc->pid, th->tid);
 	reply_str(r, ";");
 	expedite(s, th, r);
-	if (th->stop.kind == STOP_SYSCALL) {
+	if (th->stop.kind == STOP_FORK || th->stop.kind == STOP_VFORK) {
+		reply_str(r, th->stop.kind == STOP_FORK ? "fork:" : "vfork:");
+		reply_ptid(s, r, th->stop.child, th->stop.child);
+		reply_str(r, ";");
+	} else if (th->stop.kind == STOP_VFORK_DONE) {
+		reply_str(r, "vforkdone:;");
+	} else if (th->stop.kind == STOP_SYSCALL) {
 		reply_printf(r, "%s:%x;", th->stop.entry ? "syscall_entry" :
 			     "syscall_return", th->stop.sysno);
 	} else if (ev->watch) {

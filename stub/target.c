@@ -25,8 +25,29 @@
 #include "target.h"
 #include "target_int.h"
 
-#define SEIZE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE | \
-		       PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)
+#define BASE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE | \
+		      PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)
+#define SEIZE_OPTIONS seize_options(t)
+
+/* Fork and vfork children are traced only when GDB asked for the events. */
+static long seize_options(const struct target *t)
+{
+	long o = BASE_OPTIONS;
+
+	if (t->fork_events)
+		o |= PTRACE_O_TRACEFORK;
+	if (t->vfork_events)
+		o |= PTRACE_O_TRACEVFORK | PTRACE_O_TRACEVFORKDONE;
+	return o;
+}
+
+void target_set_options(struct target *t)
+{
+	for (struct process *p = t->procs; p; p = p->next)
+		for (struct thread *th = p->threads; th; th = th->next)
+			if (!th->running)
+				ptrace(PTRACE_SETOPTIONS, th->tid, 0, seize_options(t));
+}
 
 static struct thread *thread_add(struct process *p, pid_t tid)
 {
@@ -352,7 +373,7 @@ static void blocked_arg0(pid_t pid, pid_t tid, struct sysregs *sr)
 }
 
 /* Seize every thread of @p not yet traced.  Returns: how many, or -errno. */
-static int seize_threads(struct process *p)
+static int seize_threads(struct target *t, struct process *p)
 {
 	char path[64];
 	struct dirent *d;
@@ -413,7 +434,7 @@ struct process *target_attach(struct target *t, pid_t pid)
 	}
 	p->attached = true;
 	/* Threads may be created while we attach: go round until none is. */
-	while ((n = seize_threads(p)) > 0)
+	while ((n = seize_threads(t, p)) > 0)
 		;
 	if (n < 0 || !p->threads) {
 		snprintf(msg, sizeof(msg),
@@ -495,6 +516,7 @@ int target_resume(struct target *t, struct thread *th,
 
 	if (th->running)
 		return 0;
+	th->proc->resumed_once = true;
 	th->step = act->step;
 	/* A signal that arrived while all threads were being stopped. */
 	if (!sig && th->held_sig)
@@ -532,10 +554,21 @@ static void classify_syscall(struct target *t, struct thread *th)
 		th->stop.entry = true;
 		th->stop.sysno = (int)info.entry.nr;
 		th->stop.arg0 = info.entry.args[0];
+		th->in_syscall = true;
+		th->entry_sysno = th->stop.sysno;
 	} else {
-		/* The exit stop: the number is still in NT_ARM_SYSTEM_CALL. */
+		/*
+		 * The exit stop: the number is still in NT_ARM_SYSTEM_CALL,
+		 * unless it became -1 on the way: rt_sigreturn and execve
+		 * reset it themselves (forget_syscall() in restore_sigframe()
+		 * and start_thread_common()), and so does a tracer skipping
+		 * the call.  It is still the exit of the call that entered.
+		 */
 		th->stop.entry = false;
 		th->stop.sysno = regs_syscallno(t, th);
+		if (th->stop.sysno == -1 && th->in_syscall)
+			th->stop.sysno = th->entry_sysno;
+		th->in_syscall = false;
 	}
 }
 
@@ -543,11 +576,33 @@ static void classify_syscall(struct target *t, struct thread *th)
  * Handle a new thread that appeared in a clone event or reported its
  * first stop before its creator's clone event arrived.
  */
+/*
+ * A process that a fork or vfork created: the kernel traces it already.
+ * It stays stopped until GDB, told of it by the parent's event, resumes or
+ * detaches it.  A fork child has our breakpoints in its copy of memory.
+ */
+static struct process *adopt_process(struct target *t, pid_t pid,
+				     struct process *parent, bool vfork)
+{
+	struct process *p = target_find_process(t, pid);
+
+	if (p)
+		return p;
+	p = process_add(t, pid);
+	if (!p)
+		return NULL;
+	p->fork_child = true;
+	if (parent && !vfork)
+		bp_copy(p, parent);
+	return p;
+}
+
 static struct thread *adopt_thread(struct target *t, pid_t tid)
 {
 	struct thread *th = target_find_thread(t, tid);
 	char path[64], line[128];
 	struct process *p = NULL;
+	pid_t tgid = 0;
 	FILE *f;
 
 	if (th)
@@ -557,11 +612,15 @@ static struct thread *adopt_thread(struct target *t, pid_t tid)
 	if (f) {
 		while (fgets(line, sizeof(line), f))
 			if (!strncmp(line, "Tgid:", 5)) {
-				p = target_find_process(t, atoi(line + 5));
+				tgid = atoi(line + 5);
+				p = target_find_process(t, tgid);
 				break;
 			}
 		fclose(f);
 	}
+	/* A new process reporting before its parent's fork event did. */
+	if (!p && tgid == tid && (t->fork_events || t->vfork_events))
+		p = adopt_process(t, tid, NULL, false);
 	if (!p)
 		return NULL;
 	th = thread_add(p, tid);
@@ -631,9 +690,33 @@ static void handle_stop(struct target *t, struct thread *th, int status)
 		if (t->interrupt_requested) {
 			t->interrupt_requested = false;
 			th->report = true;
+		} else if (th->proc->fork_child && !th->proc->resumed_once) {
+			/* A new fork child waits for GDB's word. */
 		} else {
 			auto_resume(t, th, 0);
 		}
+		return;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+		th->stop.kind = event == PTRACE_EVENT_FORK ? STOP_FORK : STOP_VFORK;
+		if (ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg) == 0) {
+			struct process *child = target_find_process(t, (pid_t)msg);
+
+			th->stop.child = (pid_t)msg;
+			if (child)	/* its first stop came first */
+				bp_copy_if_fork(child, th->proc, event == PTRACE_EVENT_VFORK);
+			else
+				child = adopt_process(t, (pid_t)msg, th->proc,
+						      event == PTRACE_EVENT_VFORK);
+			/* Its first stop may still be to come. */
+			if (child && !child->threads)
+				adopt_thread(t, (pid_t)msg);
+		}
+		th->report = true;
+		return;
+	case PTRACE_EVENT_VFORK_DONE:
+		th->stop.kind = STOP_VFORK_DONE;
+		th->report = true;
 		return;
 	case PTRACE_EVENT_CLONE:
 		th->stop.kind = STOP_CLONE;

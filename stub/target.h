@@ -29,6 +29,9 @@ enum stop_kind {
 	STOP_GROUP,	/* group-stop (job control) */
 	STOP_EXEC,	/* PTRACE_EVENT_EXEC */
 	STOP_CLONE,	/* PTRACE_EVENT_CLONE, in the creating thread */
+	STOP_FORK,	/* PTRACE_EVENT_FORK, in the parent */
+	STOP_VFORK,	/* PTRACE_EVENT_VFORK, in the parent */
+	STOP_VFORK_DONE, /* PTRACE_EVENT_VFORK_DONE, in the parent */
 };
 
 struct stop {
@@ -40,6 +43,7 @@ struct stop {
 	uint64_t pc;		/* STOP_SYSCALL: pc at the stop */
 	uint64_t sp;		/* STOP_SYSCALL: sp at the stop */
 	uint64_t arg0;		/* STOP_SYSCALL entry: first argument */
+	pid_t child;		/* STOP_FORK, STOP_VFORK: the new process */
 };
 
 /*
@@ -72,6 +76,8 @@ struct thread {
 	bool step;		/* last resumed with a single-step */
 	int deliver_sig;	/* a signal re-sent to be delivered silently */
 	int held_sig;		/* a signal to deliver at the next resume */
+	bool in_syscall;	/* a syscall-entry stop seen, its exit not yet */
+	int entry_sysno;	/* ... and the syscall number at that entry */
 	bool needs_hw;		/* new: copy the process's debug slots in */
 	struct stop stop;
 	struct regcache rc;
@@ -102,6 +108,8 @@ struct process {
 	struct process *next;
 	pid_t pid;
 	bool attached;		/* attached to (detach on --once), not launched */
+	bool fork_child;	/* created by a traced fork/vfork */
+	bool resumed_once;	/* GDB has resumed it at least once */
 	int memfd;		/* /proc/PID/mem */
 	struct thread *threads;
 	struct breakpoint *bps;
@@ -144,6 +152,8 @@ struct target {
 	bool pass_signals[TARGET_NSIG];
 	bool interrupt_requested; /* GDB sent ^C: report the first trap as SIGINT */
 	bool trace_exec_events;	/* report exec as an event */
+	bool fork_events;	/* trace fork children (GDB said fork-events+) */
+	bool vfork_events;	/* ... and vfork children */
 	bool use_shell;		/* QStartupWithShell */
 	bool disable_aslr;	/* QDisableRandomization */
 	const char *shell;
@@ -179,6 +189,9 @@ struct process *target_launch(struct target *t, char *const argv[]);
  * Returns: the process, or NULL with t->last_error set.
  */
 struct process *target_attach(struct target *t, pid_t pid);
+
+/* Apply the event options (fork_events...) to every traced thread. */
+void target_set_options(struct target *t);
 
 /* Returns: the process or thread with that id, or NULL. */
 struct process *target_find_process(struct target *t, pid_t pid);

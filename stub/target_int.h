@@ -27,6 +27,8 @@ void regs_set_gpr(struct thread *th, unsigned int off, uint64_t val);
 /* Breakpoints: find, reinsert after exec, drop. */
 struct breakpoint *bp_find(struct process *p, uint64_t addr);
 void bp_forget_all(struct process *p);
+void bp_copy(struct process *child, struct process *parent);
+void bp_copy_if_fork(struct process *child, struct process *parent, bool vfork);
 void bp_remove_all(struct target *t, struct process *p);
 
 /* Hardware debug slots: give a new thread the process's, find a hit, drop. */

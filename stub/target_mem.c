@@ -174,6 +174,26 @@ void bp_remove_all(struct target *t, struct process *p)
 		target_remove_bp(t, p, p->bps->addr);
 }
 
+void bp_copy(struct process *child, struct process *parent)
+{
+	for (struct breakpoint *bp = parent->bps; bp; bp = bp->next) {
+		struct breakpoint *c = malloc(sizeof(*c));
+
+		if (!c)
+			return;
+		*c = *bp;
+		c->next = child->bps;
+		child->bps = c;
+	}
+}
+
+void bp_copy_if_fork(struct process *child, struct process *parent, bool vfork)
+{
+	/* A vfork child shares its parent's memory: nothing is its own. */
+	if (!vfork && !child->bps)
+		bp_copy(child, parent);
+}
+
 void bp_forget_all(struct process *p)
 {
 	while (p->bps) {
