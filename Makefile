@@ -2,6 +2,7 @@
 #
 #   make            build the stub (static aarch64 binary: build/a64stub)
 #   make deps       install what the project needs from Debian's packages
+#   make guest      build the stub and the guest (Debian's kernel, initramfs)
 #   make demo       boot the guest and show a GDB session at a syscall stop
 #   make check      unit tests on the host, then the GDB suite in the guest
 #   make vm-up      boot a guest running `a64stub --multi` (see README)
@@ -31,7 +32,7 @@ STUB_OBJS := $(patsubst stub/%.c,$(BUILD)/stub/%.o,$(STUB_SRCS)) $(BUILD)/stub/t
 XML_FILES := $(wildcard xml/*.xml)
 VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
-.PHONY: all clean deps check demo vm-up vm-down unit
+.PHONY: all clean deps guest check demo vm-up vm-down unit
 all: $(BUILD)/a64stub
 
 $(BUILD)/a64stub: $(STUB_OBJS)
@@ -56,6 +57,11 @@ clean:
 deps:
 	./tests/vm/install-deps.sh
 
+# Everything `make vm-up` needs: the stub, the kernel (fetched once), the
+# guest's initramfs.  On arm64 hosts, just the stub.
+guest: all $(if $(NATIVE),,$(BUILD)/vm/initrd-stock.cpio.gz)
+
 -include tests/unit/unit.mk
 -include tests/vm/vm.mk
 -include tests/gdb/gdb.mk
+-include demo/demo.mk
