@@ -21,7 +21,7 @@ int cmd_status(struct session *s, const char *a, size_t n, struct reply *out)
 	(void)a;
 	(void)n;
 	/* A stop nobody has heard of yet (the last client left first). */
-	if (target_pending(s->t, &ev))
+	if (target_pending(s->t, &ev, false))
 		return session_report(s, &ev, out);
 	th = session_thread(s, s->last_tid);
 	if (!th) {
@@ -48,40 +48,56 @@ static bool ptid_match(const struct ptid *id, const struct thread *th)
 	return id->tid <= 0 || id->tid == th->tid;
 }
 
+/* Returns: the first action of @acts that applies to @th, or NULL. */
+static const struct vcont_action *action_for(const struct vcont_action *acts,
+					     int nacts, const struct thread *th)
+{
+	for (int i = 0; i < nacts; i++)
+		if (ptid_match(&acts[i].id, th))
+			return acts[i].kind == 't' ? NULL : &acts[i];
+	return NULL;
+}
+
 int session_resume(struct session *s, const struct vcont_action *acts,
 		   int nacts, struct reply *out)
 {
+	const struct vcont_action *act;
 	struct event ev;
 	bool any = false;
 	int err;
 
 	if (!target_first_process(s->t))
 		return -ESRCH;
-	/* A stop that happened meanwhile is reported before anything runs. */
-	if (target_pending(s->t, &ev))
+	target_begin_resume(s->t);
+	for (struct process *p = target_first_process(s->t); p; p = p->next)
+		for (struct thread *th = p->threads; th; th = th->next)
+			if (action_for(acts, nacts, th)) {
+				target_mark_resumed(th);
+				any = true;
+			}
+	if (!any)
+		return -EINVAL;
+	/*
+	 * A stop that happened meanwhile in a thread GDB resumes now is
+	 * reported before anything runs; others wait for their turn.
+	 */
+	if (target_pending(s->t, &ev, true))
 		return session_report(s, &ev, out);
 	s->have_last_ev = false;
 	for (struct process *p = target_first_process(s->t); p; p = p->next) {
 		for (struct thread *th = p->threads; th; th = th->next) {
-			for (int i = 0; i < nacts; i++) {
-				struct resume_action ra;
+			struct resume_action ra;
 
-				if (!ptid_match(&acts[i].id, th))
-					continue;
-				if (acts[i].kind == 't')
-					break;
-				ra.step = acts[i].kind == 's';
-				ra.sig = acts[i].sig;
-				err = target_resume(s->t, th, &ra);
-				if (err)
-					return err;
-				any = true;
-				break;
-			}
+			act = action_for(acts, nacts, th);
+			if (!act)
+				continue;
+			ra.step = act->kind == 's';
+			ra.sig = act->sig;
+			err = target_resume(s->t, th, &ra);
+			if (err)
+				return err;
 		}
 	}
-	if (!any)
-		return -EINVAL;
 	out->resumed = true;
 	return 0;
 }

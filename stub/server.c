@@ -357,6 +357,18 @@ static int wait_stop(struct session *s, struct reply *out)
 	int ret;
 
 	for (;;) {
+		/*
+		 * Input from GDB while the program runs.  Look at what is
+		 * buffered first: GDB sends its ^C right after the resume
+		 * packet, so both often arrive in one read, and target_wait()
+		 * only polls the socket, which has nothing more to say.
+		 */
+		while (conn_pending(s->conn)) {
+			unsigned char c = conn_getc(s->conn);
+
+			if (pkt_rx_feed(&s->rx, c) == PKT_INTERRUPT)
+				target_interrupt(s->t);
+		}
 		ret = target_wait(s->t, s->conn->rfd, &ev);
 		if (ret == 1)
 			break;
@@ -365,19 +377,12 @@ static int wait_stop(struct session *s, struct reply *out)
 			out->len = 0;
 			return reply_str(out, "N");
 		}
-		/* Input from GDB while the program runs. */
 		ret = (int)conn_fill(s->conn, true);
 		if (ret <= 0) {
 			/* The client left: keep the program, stopped. */
 			target_stop_all(s->t);
 			s->quit = true;
 			return -EPIPE;
-		}
-		while (conn_pending(s->conn)) {
-			unsigned char c = conn_getc(s->conn);
-
-			if (pkt_rx_feed(&s->rx, c) == PKT_INTERRUPT)
-				target_interrupt(s->t);
 		}
 	}
 	return session_report(s, &ev, out);

@@ -464,6 +464,13 @@ static void thread_interrupt(struct thread *th)
 		th->interrupting = true;
 }
 
+void target_begin_resume(struct target *t)
+{
+	for (struct process *p = t->procs; p; p = p->next)
+		for (struct thread *th = p->threads; th; th = th->next)
+			th->resumed = false;
+}
+
 void target_interrupt(struct target *t)
 {
 	t->interrupt_requested = true;
@@ -516,6 +523,7 @@ int target_resume(struct target *t, struct thread *th,
 
 	if (th->running)
 		return 0;
+	th->resumed = true;
 	th->proc->resumed_once = true;
 	th->step = act->step;
 	/* A signal that arrived while all threads were being stopped. */
@@ -559,10 +567,10 @@ static void classify_syscall(struct target *t, struct thread *th)
 	} else {
 		/*
 		 * The exit stop: the number is still in NT_ARM_SYSTEM_CALL,
-		 * unless it became -1 on the way: rt_sigreturn and execve
-		 * reset it themselves (forget_syscall() in restore_sigframe()
-		 * and start_thread_common()), and so does a tracer skipping
-		 * the call.  It is still the exit of the call that entered.
+		 * unless it became -1 on the way: rt_sigreturn resets it
+		 * itself (forget_syscall() in restore_sigframe()), and so
+		 * does a tracer skipping the call.  It is still the exit of
+		 * the call that entered.
 		 */
 		th->stop.entry = false;
 		th->stop.sysno = regs_syscallno(t, th);
@@ -629,6 +637,7 @@ static struct thread *adopt_thread(struct target *t, pid_t tid)
 		th->needs_hw = p->hw != NULL;
 		/* It starts running: its first stop is still to come. */
 		th->running = true;
+		th->resumed = true;
 		th->interrupting = true;
 	}
 	return th;
@@ -860,11 +869,12 @@ static void finish_report(struct target *t, struct thread *th,
 	}
 }
 
-struct thread *target_pending(struct target *t, struct event *ev)
+struct thread *target_pending(struct target *t, struct event *ev,
+			      bool resumed_only)
 {
 	for (struct process *p = t->procs; p; p = p->next)
 		for (struct thread *th = p->threads; th; th = th->next)
-			if (th->report) {
+			if (th->report && (th->resumed || !resumed_only)) {
 				memset(ev, 0, sizeof(*ev));
 				ev->kind = EV_STOP;
 				ev->thread = th;
@@ -899,9 +909,9 @@ int target_wait(struct target *t, int fd, struct event *ev)
 			return -ECHILD;
 		for (struct process *p = t->procs; p; p = p->next)
 			for (struct thread *th = p->threads; th; th = th->next)
-				if (th->report) {
+				if (th->report && th->resumed) {
 					target_stop_all(t);
-					target_pending(t, ev);
+					target_pending(t, ev, true);
 					return 1;
 				}
 		if (!any_running(t))

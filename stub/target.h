@@ -79,6 +79,7 @@ struct thread {
 	bool in_syscall;	/* a syscall-entry stop seen, its exit not yet */
 	int entry_sysno;	/* ... and the syscall number at that entry */
 	bool needs_hw;		/* new: copy the process's debug slots in */
+	bool resumed;		/* GDB resumed it in its last request */
 	struct stop stop;
 	struct regcache rc;
 	struct sysregs sr;
@@ -200,8 +201,23 @@ struct thread *target_find_thread(struct target *t, pid_t tid);
 /* Returns: the first live process, or NULL. */
 struct process *target_first_process(struct target *t);
 
-/* Returns: a thread with a stop still to be reported, or NULL. */
-struct thread *target_pending(struct target *t, struct event *ev);
+/*
+ * Take a stop still to be reported (of a thread GDB resumes now, if
+ * @resumed_only: GDB must not hear of threads it keeps stopped, e.g.
+ * while it steps one thread over a breakpoint).
+ * Returns: its thread with *@ev filled, or NULL.
+ */
+struct thread *target_pending(struct target *t, struct event *ev,
+			      bool resumed_only);
+
+/* A new resume request begins: no thread is resumed by GDB yet. */
+void target_begin_resume(struct target *t);
+
+/* Mark @th as one GDB is about to resume (see target_pending()). */
+static inline void target_mark_resumed(struct thread *th)
+{
+	th->resumed = true;
+}
 
 /* Resume @th with @act (registers written back first).  Returns: 0 or -errno. */
 int target_resume(struct target *t, struct thread *th,
