@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* General queries and settings: the q and Q packets. */
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "hex.h"
+#include "regs.h"
 #include "server.h"
 #include "signals.h"
 #include "tdesc.h"
@@ -416,6 +418,50 @@ static int cmd_disable_aslr(struct session *s, const char *a, size_t n,
 	return reply_str(out, "OK");
 }
 
+/*
+ * qGetTLSAddr:thread-id,offset,lm  The address of a thread-local variable.
+ * glibc on arm64 (TLS variant I): tpidr points at the thread control
+ * block, whose first word is the DTV pointer; DTV slot N (16 bytes each,
+ * counted from the stored pointer) holds the TLS block of module N.  The
+ * program itself is module 1; a library's module id lives in glibc's
+ * private part of its link_map, so only the program's variables are served
+ * (GDB 13 has no TLS support of its own for remote aarch64 targets).
+ */
+static int cmd_tls_addr(struct session *s, const char *a, size_t n,
+			struct reply *out)
+{
+	uint64_t off, lm, tp, dtv, block, name_ptr = 0;
+	struct ptid id;
+	struct thread *th;
+	char c = 1;
+
+	(void)n;
+	if (*a++ != ':' || ptid_parse(&a, &id) || *a++ != ',' ||
+	    hex_parse_u64(&a, &off) || *a++ != ',' || hex_parse_u64_all(a, &lm))
+		return -EINVAL;
+	th = session_thread(s, id.tid > 0 ? id.tid : s->g_tid);
+	if (!th)
+		return -ESRCH;
+	/* struct link_map's public head: l_addr, l_name, ...: "" names the program. */
+	if (lm && (target_read_mem(s->t, th->proc, lm + 8, &name_ptr, 8) != 8 ||
+		   target_read_mem(s->t, th->proc, name_ptr, &c, 1) != 1))
+		return -EIO;
+	if (lm && c) {
+		out->errmsg = "thread-local variables of shared libraries are not supported, only the program's";
+		return -ENOTSUP;
+	}
+	if (target_reg_read(s->t, th, regs_find("tpidr"), &tp) ||
+	    target_read_mem(s->t, th->proc, tp, &dtv, 8) != 8 ||
+	    target_read_mem(s->t, th->proc, dtv + 16, &block, 8) != 8)
+		return -EIO;
+	if (block == 0 || block == (uint64_t)-1) {
+		/* Not allocated yet: TLS of a module loaded with dlopen. */
+		out->errmsg = "the thread's TLS block is not allocated yet";
+		return -EAGAIN;
+	}
+	return reply_printf(out, "%" PRIx64, block + off);
+}
+
 /* qSymbol::  We look up no symbols. */
 static int cmd_symbol(struct session *s, const char *a, size_t n,
 		      struct reply *out)
@@ -472,5 +518,6 @@ const struct cmd cmd_query_table[] = {
 	{ "QStartupWithShell", cmd_startup_shell },
 	{ "QDisableRandomization", cmd_disable_aslr },
 	{ "qSymbol", cmd_symbol },
+	{ "qGetTLSAddr", cmd_tls_addr },
 	{ NULL, NULL },
 };

@@ -1,8 +1,9 @@
 #!/bin/bash
 # Build the guest's initramfs (gzip'd newc cpio, all files owned by root).
-#   mkinitrd.sh base  OUT INIT STUB [MODDIR]
+#   [LIBC_ROOT=DIR] mkinitrd.sh base  OUT INIT STUB [MODDIR]
 #       /init, /bin/a64stub, /lib/modules/{order,*.ko} (from MODDIR, if any),
-#       empty /proc /sys /dev /tmp /etc /extra
+#       empty /proc /sys /dev /tmp /etc /extra, and the C library tree in
+#       LIBC_ROOT (lib/ld-linux-aarch64.so.1, lib/aarch64-linux-gnu/...)
 #   mkinitrd.sh extra OUT BASE DIR
 #       BASE followed by a second archive holding DIR's files under /extra,
 #       modes kept (the kernel unpacks concatenated archives in turn)
@@ -32,6 +33,10 @@ base)
 	mkdir -p "$stage"/{bin,proc,sys,dev,tmp,etc,extra,lib/modules}
 	install -m 0755 "$init" "$stage/init"
 	install -m 0755 "$stub" "$stage/bin/a64stub"
+	if [ -n "${LIBC_ROOT:-}" ]; then
+		[ -d "$LIBC_ROOT/lib" ] || die "no C library in LIBC_ROOT=$LIBC_ROOT"
+		cp -a "$LIBC_ROOT/lib/." "$stage/lib/"
+	fi
 	if [ -n "$moddir" ]; then
 		[ -s "$moddir/order" ] || die "no $moddir/order"
 		while read -r m; do

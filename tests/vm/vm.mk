@@ -6,7 +6,9 @@
 #
 # VM_EXTRA=DIR: DIR's files appear under /extra in the guest (modes kept);
 # an executable DIR/autostart is run in the background at boot with
-# GUEST_EXTRA, STUB_PORT (1234) and STUB_PORT2 (1235) in its environment.
+# GUEST_EXTRA, STUB_PORT (1234) and STUB_PORT2 (1235) in its environment;
+# the executables in DIR/boot.d run one by one before the stub starts, their
+# output on the console prefixed "boot.d/NAME: " (see init.c).
 # Tests find that folder as $(GUEST_EXTRA): /extra in the guest, DIR itself
 # on an aarch64 host (NATIVE=1), where vm-up runs build/a64stub natively.
 # VM_FWD2=PORT also forwards host 127.0.0.1:PORT to guest port 1235.
@@ -69,12 +71,17 @@ vm-kernel-stock: $(VM_STOCK_STAMP)
 $(VM_STOCK_STAMP):
 	tests/vm/fetch-kernel.sh
 
-$(VM_DIR)/initrd-stock.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_STOCK_STAMP)
-	tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub $(A64STUB_CACHE)/stock/modules
+# Debian's arm64 C library, for dynamically linked programs (both kernels).
+VM_LIBC_STAMP := $(A64STUB_CACHE)/libc/version
+$(VM_LIBC_STAMP):
+	tests/vm/fetch-libc.sh
+
+$(VM_DIR)/initrd-stock.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_STOCK_STAMP) $(VM_LIBC_STAMP)
+	LIBC_ROOT=$(A64STUB_CACHE)/libc/root tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub $(A64STUB_CACHE)/stock/modules
 
 # The seed kernel has everything built in: no modules in its initramfs.
-$(VM_DIR)/initrd-seed.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh
-	tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub
+$(VM_DIR)/initrd-seed.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_LIBC_STAMP)
+	LIBC_ROOT=$(A64STUB_CACHE)/libc/root tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub
 
 ifeq ($(filter $(VM_KERNEL),stock seed),)
 $(error VM_KERNEL=$(VM_KERNEL) is unknown (known: stock, seed))

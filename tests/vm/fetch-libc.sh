@@ -1,0 +1,45 @@
+#!/bin/bash
+# Fetch Debian's arm64 C library into the cache (outside the clone), for
+# dynamically linked programs in the guest:
+#   $A64STUB_CACHE/libc/root/lib/ld-linux-aarch64.so.1 -> aarch64-linux-gnu/...
+#   $A64STUB_CACHE/libc/root/lib/aarch64-linux-gnu/{ld-linux-aarch64.so.1,libc.so.6,libm.so.6}
+#   $A64STUB_CACHE/libc/version
+# The same tree serves GDB on the host as its sysroot.  Idempotent.
+set -euo pipefail
+
+CACHE=${A64STUB_CACHE:-$HOME/.cache/a64stub}
+DEST=$CACHE/libc
+LIBS=(ld-linux-aarch64.so.1 libc.so.6 libm.so.6)
+
+complete() {
+	[ -s "$DEST/version" ] || return 1
+	local l
+	for l in "${LIBS[@]}"; do
+		[ -s "$DEST/root/lib/aarch64-linux-gnu/$l" ] || return 1
+	done
+}
+complete && exit 0
+
+die() { echo "fetch-libc: $*" >&2; exit 1; }
+command -v apt-get >/dev/null || die "needs apt-get (Debian)"
+
+mkdir -p "$CACHE"
+work=$(mktemp -d "$CACHE/.fetch-libc.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+chmod 755 "$work"	# apt-get download's _apt sandbox wants to write here
+echo "fetch-libc: downloading libc6:arm64"
+sandbox=()
+[ "$(id -u)" -ne 0 ] || sandbox=(-o APT::Sandbox::User=root)
+(cd "$work" && apt-get download -q "${sandbox[@]}" libc6:arm64) ||
+	die "apt-get download libc6:arm64 failed (run 'make deps': it adds the arm64 architecture)"
+deb=$(ls "$work"/*.deb)
+dpkg-deb -x "$deb" "$work/x"
+mkdir -p "$work/out/root/lib/aarch64-linux-gnu"
+for l in "${LIBS[@]}"; do
+	cp -a "$work/x/lib/aarch64-linux-gnu/$l" "$work/out/root/lib/aarch64-linux-gnu/$l"
+done
+ln -s aarch64-linux-gnu/ld-linux-aarch64.so.1 "$work/out/root/lib/ld-linux-aarch64.so.1"
+dpkg-deb -f "$deb" Version >"$work/out/version"
+rm -rf "$DEST"
+mv "$work/out" "$DEST"
+echo "fetch-libc: libc6:arm64 $(cat "$DEST/version") in $DEST"
