@@ -32,7 +32,7 @@ static int cmd_supported(struct session *s, const char *a, size_t n,
 	return reply_printf(out,
 		"PacketSize=%x;QStartNoAckMode+;qXfer:features:read+;"
 		"qXfer:threads:read+;qXfer:auxv:read+;qXfer:exec-file:read+;"
-		"qXfer:siginfo:read+;"
+		"qXfer:siginfo:read+;qXfer:libraries-svr4:read+;"
 		"QCatchSyscalls+;QPassSignals+;QProgramSignals+;"
 		"QStartupWithShell+;QDisableRandomization+;"
 		"swbreak+;hwbreak+;multiprocess+;fork-events+;vfork-events+;"
@@ -250,6 +250,119 @@ static int cmd_xfer_siginfo(struct session *s, const char *a, size_t n,
 		return -EINVAL;
 	return xfer_reply(out, (const char *)&th->stop.si, sizeof(th->stop.si),
 			  off, len);
+}
+
+/* Read one 64-bit word of target memory.  Returns: 0 or -EIO. */
+static int peek64(struct session *s, struct process *p, uint64_t addr,
+		  uint64_t *val)
+{
+	return target_read_mem(s->t, p, addr, val, 8) == 8 ? 0 : -EIO;
+}
+
+/*
+ * Where the dynamic linker's r_debug is: the program's DT_DEBUG entry,
+ * found from its program headers (AT_PHDR, AT_PHNUM in the auxv) and
+ * the load bias (AT_PHDR minus PT_PHDR's p_vaddr, for PIE programs).
+ * Returns: its address, or 0 if there is none (yet).
+ */
+static uint64_t find_r_debug(struct session *s, struct process *p)
+{
+	uint64_t phdr = 0, phnum = 0, bias = 0, dyn = 0, dynsz = 0, v[2];
+	char path[64], *auxv;
+	size_t size;
+
+	snprintf(path, sizeof(path), "/proc/%d/auxv", p->pid);
+	auxv = slurp(path, &size);
+	if (!auxv)
+		return 0;
+	for (size_t i = 0; i + 16 <= size; i += 16) {
+		memcpy(v, auxv + i, 16);
+		if (v[0] == 3)		/* AT_PHDR */
+			phdr = v[1];
+		else if (v[0] == 5)	/* AT_PHNUM */
+			phnum = v[1];
+	}
+	free(auxv);
+	/* Elf64_Phdr: p_type (4) p_flags (4) p_offset p_vaddr p_paddr p_filesz ... (56 bytes) */
+	for (uint64_t i = 0; i < phnum && i < 64; i++) {
+		uint64_t ph = phdr + i * 56, type, vaddr, memsz;
+
+		if (peek64(s, p, ph, &type) || peek64(s, p, ph + 16, &vaddr) ||
+		    peek64(s, p, ph + 40, &memsz))
+			return 0;
+		if ((uint32_t)type == 6)	/* PT_PHDR */
+			bias = phdr - vaddr;
+		else if ((uint32_t)type == 2) {	/* PT_DYNAMIC */
+			dyn = vaddr;
+			dynsz = memsz;
+		}
+	}
+	if (!dyn)
+		return 0;	/* static program: no dynamic linker */
+	for (uint64_t d = dyn + bias; d < dyn + bias + dynsz; d += 16) {
+		uint64_t tag, val;
+
+		if (peek64(s, p, d, &tag) || peek64(s, p, d + 8, &val) || tag == 0)
+			break;
+		if (tag == 21)		/* DT_DEBUG */
+			return val;
+	}
+	return 0;
+}
+
+/*
+ * qXfer:libraries-svr4:read:annex:offset,length  The dynamic linker's list
+ * of loaded objects (r_debug.r_map, then struct link_map's public head:
+ * l_addr, l_name, l_ld, l_next), the first being the program itself.
+ */
+static int cmd_xfer_svr4(struct session *s, const char *a, size_t n,
+			 struct reply *out)
+{
+	struct reply doc = { .cap = PKT_MAX };
+	uint64_t off, len, rdebug, lm, main_lm = 0;
+	struct thread *th = session_thread(s, s->g_tid);
+	char annex[256], name[512];
+	int err, count = 0;
+
+	(void)n;
+	if (xfer_args(a, annex, sizeof(annex), &off, &len))
+		return -EINVAL;
+	if (!th)
+		return -ESRCH;
+	doc.buf = malloc(doc.cap + 1);
+	if (!doc.buf)
+		return -ENOMEM;
+	rdebug = find_r_debug(s, th->proc);
+	if (rdebug && !peek64(s, th->proc, rdebug + 8, &lm)) {
+		main_lm = lm;
+		reply_printf(&doc, "<library-list-svr4 version=\"1.0\" main-lm=\"0x%" PRIx64 "\">", main_lm);
+		for (; lm && count < 1024; count++) {
+			uint64_t l_addr, l_name, l_ld, next;
+			ssize_t got;
+
+			if (peek64(s, th->proc, lm, &l_addr) || peek64(s, th->proc, lm + 8, &l_name) ||
+			    peek64(s, th->proc, lm + 16, &l_ld) || peek64(s, th->proc, lm + 24, &next))
+				break;
+			got = l_name ? target_read_mem(s->t, th->proc, l_name, name, sizeof(name) - 1) : 0;
+			name[got > 0 ? strnlen(name, (size_t)got) : 0] = '\0';
+			if (lm != main_lm && name[0]) {
+				reply_str(&doc, "<library name=\"");
+				for (char *c = name; *c; c++)
+					reply_printf(&doc, (*c == '"' || *c == '&' || *c == '<' || *c == '>') ?
+						     "&#%d;" : "%c", *c);
+				reply_printf(&doc, "\" lm=\"0x%" PRIx64 "\" l_addr=\"0x%" PRIx64
+					     "\" l_ld=\"0x%" PRIx64 "\"/>", lm, l_addr, l_ld);
+			}
+			lm = next;
+		}
+		reply_str(&doc, "</library-list-svr4>");
+	} else {
+		/* Not dynamic, or the dynamic linker has not run yet. */
+		reply_str(&doc, "<library-list-svr4 version=\"1.0\"/>");
+	}
+	err = xfer_reply(out, doc.buf, doc.len, off, len);
+	free(doc.buf);
+	return err;
 }
 
 static int thread_list(struct session *s, struct reply *out)
@@ -508,6 +621,7 @@ const struct cmd cmd_query_table[] = {
 	{ "qXfer:auxv:read:", cmd_xfer_auxv },
 	{ "qXfer:exec-file:read:", cmd_xfer_exec_file },
 	{ "qXfer:siginfo:read:", cmd_xfer_siginfo },
+	{ "qXfer:libraries-svr4:read:", cmd_xfer_svr4 },
 	{ "qfThreadInfo", cmd_thread_first },
 	{ "qsThreadInfo", cmd_thread_next },
 	{ "qC", cmd_current_thread },
