@@ -678,6 +678,30 @@ static void handle_stop(struct target *t, struct thread *th, int status)
 		classify_syscall(t, th);
 		syscall_regs_on_syscall_stop(t, th);
 		th->report = target_catches(t, th->stop.sysno);
+		/*
+		 * Any ptrace stop consumes a pending PTRACE_INTERRUPT
+		 * (ptrace_stop() clears JOBCTL_TRAP_STOP): no trap follows.
+		 */
+		if (th->interrupting && th->report) {
+			th->interrupting = false;
+			return;
+		}
+		if (th->interrupting) {
+			/*
+			 * Not a stop for GDB, and it must not be where the
+			 * thread waits either: GDB takes it for one stopped
+			 * anywhere, but here the kernel shows x7 as its 0/1
+			 * marker and discards writes to it (report_syscall()).
+			 * Interrupt it again and let it go on: it traps on its
+			 * way out to user mode (after running the syscall, if
+			 * this is an entry stop), where x7 is real.
+			 */
+			if (ptrace(PTRACE_INTERRUPT, th->tid, 0, 0) == 0) {
+				thread_continue(t, th, 0);
+				return;
+			}
+			th->interrupting = false;
+		}
 		if (!th->report)
 			auto_resume(t, th, 0);
 		return;
@@ -763,6 +787,18 @@ static void handle_stop(struct target *t, struct thread *th, int status)
 		auto_resume(t, th, sig);
 		return;
 	}
+	/*
+	 * A single-step over svc ends in the kernel's "pseudo-step" SIGTRAP
+	 * (SI_USER, no sender) raised at syscall exit (report_syscall() in
+	 * arch/arm64/kernel/ptrace.c), which leaves the hardware step state
+	 * machine active-pending: the next PTRACE_SINGLESTEP would trap at
+	 * once, on the same pc, without running an instruction.  Writing
+	 * NT_PRSTATUS back re-arms it (valid_user_regs() sets SPSR.SS while
+	 * TIF_SINGLESTEP is set), so mark the registers for writing.
+	 */
+	if (th->step && sig == SIGTRAP && th->stop.si.si_code == SI_USER &&
+	    th->stop.si.si_pid == 0 && !regset_fetch(t, th, RS_GPR))
+		th->rc.dirty[RS_GPR] = true;
 	th->report = true;
 }
 

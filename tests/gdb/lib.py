@@ -228,3 +228,110 @@ class _Connect(gdb.Command):
 
 
 _Connect()
+
+
+# ---- helpers for the core protocol tests ----
+
+
+def src_line(marker):
+    """The line number of the first line of the program's source (the file
+    that holds main) with MARKER (a comment such as /* L:after_call */), so
+    that checks on lines do not break when the program gains a line."""
+    path = gdb.lookup_global_symbol("main").symtab.fullname()
+    with open(path) as f:
+        for n, line in enumerate(f, 1):
+            if marker in line:
+                return n
+    raise gdb.error("marker %r not in %s" % (marker, path))
+
+
+def check_line(marker, label=None):
+    """The selected frame is on the source line that holds MARKER."""
+    want = src_line(marker)
+    try:
+        got = gdb.selected_frame().find_sal().line
+    except gdb.error as e:
+        got = "error: %s" % e
+    check(got == want, label or "at the line of %s" % marker,
+          "expected line %s, got %s" % (want, got))
+
+
+def check_str(expr, want, label=None):
+    """EXPR (a char pointer or array) holds exactly the C string WANT."""
+    label = label or "%s is %r" % (expr, want)
+    try:
+        got = gdb.parse_and_eval(expr).string()
+    except gdb.error as e:
+        check(False, label, "error: %s" % e)
+        return
+    check(got == want, label, "got %r" % got)
+
+
+def frame_names():
+    """The function names of the current backtrace, innermost first."""
+    names = []
+    f = gdb.newest_frame()
+    while f is not None:
+        names.append(f.name())
+        f = f.older()
+    return names
+
+
+def run_interrupted(cmd):
+    """Run CMD (e.g. "continue") and, once the program has resumed, ask
+    GDB to interrupt it, as a user's ^C would; record the stop as run_to
+    does.  The interrupt is posted to GDB's event loop, which runs while
+    the synchronous CMD waits for the program, so no timing is involved."""
+    def on_cont(ev):
+        gdb.events.cont.disconnect(on_cont)
+        gdb.post_event(lambda: gdb.execute("interrupt"))
+    gdb.events.cont.connect(on_cont)
+    return run_to(cmd)
+
+
+class _RunInterrupted(gdb.Command):
+    """run-interrupted CMD: resume with CMD, interrupt, record the stop."""
+
+    def __init__(self):
+        super().__init__("run-interrupted", gdb.COMMAND_USER)
+
+    def invoke(self, arg, from_tty):
+        run_interrupted(arg)
+
+
+_RunInterrupted()
+
+
+# ---- helpers for the syscall-stop tests ----
+
+
+def syscall_stops(count, check_stop=None):
+    """Continue COUNT times; every stop must be a syscall stop, labelled
+    entry and return in turn starting with an entry.  CHECK_STOP(k, kind,
+    name) may return a string describing what is wrong with stop K (None
+    if nothing).  Reports one check per property, not one per stop.
+    Returns: the seconds it took."""
+    import time
+    bad_label, bad_other = [], []
+    want = "syscall-entry"
+    t0 = time.monotonic()
+    for k in range(count):
+        kind, name = run_to("continue")
+        if kind != want:
+            bad_label.append("stop %d: %s %s, expected %s" % (k, kind, name, want))
+            if kind not in ("syscall-entry", "syscall-return"):
+                break
+        want = "syscall-return" if kind == "syscall-entry" else "syscall-entry"
+        if check_stop:
+            why = check_stop(k, kind, name)
+            if why:
+                bad_other.append("stop %d (%s %s): %s" % (k, kind, name, why))
+    secs = time.monotonic() - t0
+    check(not bad_label, "%d stops alternate entry/return from an entry" % count,
+          "; ".join(bad_label[:5]))
+    if check_stop:
+        check(not bad_other, "%d stops: every stop as expected" % count,
+              "; ".join(bad_other[:5]))
+    gdb.write("# %d syscall stops in %.1f s (%.1f ms each)\n"
+              % (count, secs, secs * 1000 / max(count, 1)), gdb.STDERR)
+    return secs
