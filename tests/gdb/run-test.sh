@@ -3,7 +3,7 @@
 #   tests/gdb/run-test.sh NAME
 # Environment: A64_PORT (extended-remote port), A64_PORT2 (second stub,
 # optional), A64_GUEST_DIR (where the test programs are in the guest),
-# BUILD, A64_KERNEL (label for the result line), A64_TIMEOUT (s, 120).
+# BUILD, A64_KERNEL (label for the result line), A64_TIMEOUT (s, 300).
 # Prints "PASS NAME" or "FAIL NAME" and exits 0 or 1.
 set -u
 name=$1
@@ -17,7 +17,7 @@ err=$logdir/$name.log
 : > "$out"
 export A64_TEST=$name A64_BUILD=$BUILD
 start=$(date +%s%N)
-timeout -k 5 "${A64_TIMEOUT:-120}" gdb-multiarch -nx -batch \
+timeout -k 5 "${A64_TIMEOUT:-300}" gdb-multiarch -nx -batch \
 	-ex 'set startup-with-shell off' \
 	-ex "set sysroot $BUILD/sysroot" \
 	-ex 'set confirm off' -ex 'set pagination off' -ex 'set width 0' \
