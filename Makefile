@@ -65,3 +65,5 @@ guest: all $(if $(NATIVE),,$(BUILD)/vm/initrd-stock.cpio.gz)
 -include tests/vm/vm.mk
 -include tests/gdb/gdb.mk
 -include demo/demo.mk
+-include fuzz/fuzz.mk
+-include tests/hardening/hardening.mk

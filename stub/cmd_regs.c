@@ -50,6 +50,13 @@ int cmd_regs_write_all(struct session *s, const char *a, size_t n,
 		out->errmsg = "G packet has the wrong length";
 		return -EINVAL;
 	}
+	/* All digits first: a bad one must not leave some registers written. */
+	for (size_t i = 0; i < n; i++) {
+		if (hex_digit(a[i]) < 0) {
+			out->errmsg = "G packet has a character that is not a hex digit";
+			return -EINVAL;
+		}
+	}
 	for (unsigned int i = 0; i < regs_count; i++) {
 		size_t bytes = regs_table[i].bitsize / 8;
 		int err;

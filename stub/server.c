@@ -388,6 +388,20 @@ static int wait_stop(struct session *s, struct reply *out)
 	return session_report(s, &ev, out);
 }
 
+void server_handle(struct session *s, const char *pkt, size_t len,
+		   struct reply *out)
+{
+	int ret;
+
+	if (len == 0)
+		return;		/* the empty packet gets the empty reply */
+	ret = dispatch(s, pkt, len, out);
+	if (ret < 0) {
+		reply_error(out, ret);
+		out->resumed = false;
+	}
+}
+
 static int handle_packet(struct session *s)
 {
 	struct reply out = {
@@ -399,12 +413,8 @@ static int handle_packet(struct session *s)
 	log_packet(s, "<-", s->rx.buf, s->rx.len);
 	if (send_ack(s, '+'))
 		return -EPIPE;
-	if (s->rx.len == 0)
-		return send_packet(s, "", 0);
-	ret = dispatch(s, s->rx.buf, s->rx.len, &out);
-	if (ret < 0)
-		reply_error(&out, ret);
-	else if (out.resumed && wait_stop(s, &out) < 0)
+	server_handle(s, s->rx.buf, s->rx.len, &out);
+	if (out.resumed && wait_stop(s, &out) < 0)
 		return -EPIPE;
 	if (out.no_reply)
 		return 0;
@@ -424,6 +434,12 @@ int server_run(struct session *s)
 	s->extended = false;
 	s->use_shell = s->opts->use_shell;
 	s->quit = false;
+	/*
+	 * A new client has no catchpoints yet (GDB sends QCatchSyscalls only
+	 * when it inserts some): a filter left by the last client would stop
+	 * its programs at syscalls it never asked for, each stop a round trip.
+	 */
+	s->t->catch_syscalls = false;
 
 	while (!s->quit) {
 		ssize_t n = conn_fill(s->conn, true);

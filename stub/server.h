@@ -73,6 +73,15 @@ struct session {
 /* Serve one connected client.  Returns: 0 when it leaves or must end. */
 int server_run(struct session *s);
 
+/*
+ * Answer one decoded packet @pkt of @len bytes into @out (errors already
+ * turned into their reply), or set out->resumed: the target runs and the
+ * stop reply comes from target_wait().  No I/O of its own, so the socket
+ * loop and the fuzz targets (fuzz/) share the same dispatch.
+ */
+void server_handle(struct session *s, const char *pkt, size_t len,
+		   struct reply *out);
+
 /* Reply helpers.  Returns: 0, or -ENOSPC when the reply is full. */
 int reply_add(struct reply *r, const char *s, size_t n);
 int reply_str(struct reply *r, const char *s);

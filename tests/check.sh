@@ -54,6 +54,24 @@ for kernel in $CHECK_KERNELS; do
 	say "$kernel kernel done"
 done
 
+# --- hardening: fuzz targets (fuzz/) on the host, hostile input and faults
+# against a guest of its own (tests/hardening); their PASS/FAIL/SKIP lines ---
+for t in fuzz-check hardening-check; do
+	say "$t"
+	out=$($MAKE -s $t BUILD="$BUILD" 2>&1)
+	rc=$?
+	echo "$out" | grep -E '^(PASS|FAIL|SKIP|fuzz:|    )'
+	pass=$((pass + $(echo "$out" | grep -c '^PASS ')))
+	fail=$((fail + $(echo "$out" | grep -c '^FAIL ')))
+	skip=$((skip + $(echo "$out" | grep -c '^SKIP ')))
+	if [ $rc -ne 0 ] && ! echo "$out" | grep -q '^FAIL '; then
+		echo "FAIL $t (make failed:)"
+		echo "$out" | tail -5 | sed 's/^/    /'
+		fail=$((fail + 1))
+	fi
+done
+# --- end of hardening ---
+
 say "make check finished"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Faults around the live stub (tests/hardening; no GDB).  One line each:
+  client-killed     the client dies (RST) while the program is stopped:
+                    the next client finds it (?, qfThreadInfo), resumes
+                    it, interrupts it and kills it
+  client-killed-running  the same while the program runs: the stub stops
+                    it and the next client finds it
+  once-kills        a `--once` stub (guest port 1235, hard_prog on its
+                    command line) kills the program it launched when its
+                    client leaves; checked from the --multi stub through
+                    vFile on /proc/PID
+  sigkill-outside   the program is SIGKILLed from outside while the client
+                    waits: the reply is X09 and no zombie is left
+Usage: faults.py PORT ONCE_PORT GUEST_DIR.  Exits 1 on any failure."""
+import sys
+import time
+
+from rsp import Client, ProtocolError, hexs, stop_pid
+
+port, once_port, guest_dir = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+failed = 0
+
+def result(name, ok, why=""):
+    global failed
+    print("%s hardening/%s%s" % ("PASS" if ok else "FAIL", name,
+                                 "" if ok else " (%s)" % why))
+    failed += not ok
+
+def connect(p=port):
+    c = Client(p)
+    c.handshake()
+    return c
+
+def run_prog(c, *args):
+    r = c.cmd("vRun;" + ";".join(hexs(a) for a in
+                                 (guest_dir + "/hard_prog",) + args))
+    if not r.startswith(b"T"):
+        raise ProtocolError("vRun: %r" % r)
+    return stop_pid(r)
+
+def proc_exists(c, pid):
+    """Does /proc/PID exist in the guest (a zombie counts)?"""
+    r = c.cmd("vFile:open:%s,0,0" % hexs("/proc/%d/stat" % pid))
+    if r.startswith(b"F-1"):
+        return False
+    c.cmd("vFile:close:" + r[1:].decode())
+    return True
+
+def client_killed(running):
+    c = connect()
+    pid = run_prog(c)
+    if running:
+        c.send(b"$vCont;c#a8")
+        if c.read_ack() != b"+":
+            return "vCont;c not acked"
+        time.sleep(0.3)
+    c.close(reset=True)
+    c = connect()
+    threads = c.cmd("qfThreadInfo")
+    if b"p%x." % pid not in threads:
+        return "qfThreadInfo %r lacks pid %d" % (threads, pid)
+    st = c.cmd("?")
+    if not st.startswith(b"T") or stop_pid(st) != pid:
+        return "'?' says %r" % st
+    c.send(b"$vCont;c#a8")
+    c.read_ack()
+    time.sleep(0.2)
+    c.send(b"\x03")
+    st = c.read_packet()
+    if not st.startswith(b"T02"):
+        return "after ^C: %r" % st
+    if c.cmd("vKill;%x" % pid) != b"OK":
+        return "vKill failed"
+    if c.cmd("qfThreadInfo") != b"l":
+        return "threads left after vKill"
+    left = proc_exists(c, pid)
+    c.close()
+    return "process %d still exists after vKill" % pid if left else None
+
+def once_kills():
+    o = Client(once_port)
+    o.handshake()
+    st = o.cmd("?")
+    if not st.startswith(b"T"):
+        return "--once stub: '?' says %r" % st
+    pid = stop_pid(st)
+    o.close()
+    c = connect()
+    for _ in range(50):
+        if not proc_exists(c, pid):
+            break
+        time.sleep(0.1)
+    else:
+        return "the program (pid %d) outlived the --once stub" % pid
+    c.close()
+    # The autostart runs a new --once stub: it must be serving again
+    # (QEMU accepts, then resets, connections until it listens).
+    for _ in range(50):
+        try:
+            o = Client(once_port)
+            o.handshake()
+            st = o.cmd("?")
+            o.close()
+            break
+        except (ProtocolError, OSError):
+            time.sleep(0.2)
+    else:
+        return "no new --once stub listens"
+    if not st.startswith(b"T") or stop_pid(st) == pid:
+        return "no new --once stub: %r" % st
+    return None
+
+def sigkill_outside():
+    c = connect()
+    pid = run_prog(c, "killer")
+    c.send(b"$vCont;c#a8")
+    c.read_ack()
+    st = c.read_packet()
+    if not st.startswith(b"X09"):
+        return "reply %r, expected X09 (SIGKILL)" % st
+    if c.cmd("qfThreadInfo") != b"l":
+        return "the dead program is still listed"
+    left = proc_exists(c, pid)
+    c.close()
+    return "zombie or process %d left" % pid if left else None
+
+for name, fn in [("client-killed", lambda: client_killed(False)),
+                 ("client-killed-running", lambda: client_killed(True)),
+                 ("once-kills", once_kills),
+                 ("sigkill-outside", sigkill_outside)]:
+    try:
+        why = fn()
+    except (ProtocolError, OSError) as e:
+        why = "%s: %s" % (type(e).__name__, e)
+    result(name, why is None, why)
+sys.exit(1 if failed else 0)

@@ -1,0 +1,32 @@
+# Hostile input and faults against the live stub in a guest (included by
+# the top Makefile):
+#
+#   make hardening-check [HARD_PORT=1800]   boot a guest on HARD_PORT and
+#       HARD_PORT+1, run tests/hardening/malformed.py and faults.py
+#       against it; one PASS/FAIL line each
+#
+# The guest's /extra is $(BUILD)/hardening/extra: hard_prog, and an
+# autostart that keeps a `--once` stub with hard_prog on guest port 1235.
+
+HARD_PORT  ?= 1800
+HARD_EXTRA := $(BUILD)/hardening/extra
+HARD_FILES := $(HARD_EXTRA)/hard_prog $(HARD_EXTRA)/autostart $(HARD_EXTRA)/autostart.args
+
+.PHONY: hardening-check hardening-programs
+hardening-programs: $(HARD_FILES)
+
+hardening-check: all $(HARD_FILES) $(if $(NATIVE),,$(VM_DIR)/initrd-stock.cpio.gz)
+	@BUILD='$(BUILD)' HARD_PORT='$(HARD_PORT)' HARD_EXTRA='$(HARD_EXTRA)' \
+	NATIVE='$(NATIVE)' MAKE='$(MAKE)' tests/hardening/run.sh
+
+$(HARD_EXTRA)/hard_prog: tests/hardening/hard_prog.c | $(HARD_EXTRA)
+	$(TARGET_CC) $(CSTD) $(WARN) -O1 -static -o $@ $<
+
+$(HARD_EXTRA)/autostart: tests/hardening/autostart.c | $(HARD_EXTRA)
+	$(TARGET_CC) $(CSTD) $(WARN) -O2 -static -o $@ $<
+
+$(HARD_EXTRA)/autostart.args: | $(HARD_EXTRA)
+	printf -- '--once\n:1235\n@EXTRA@/hard_prog\n' > $@
+
+$(HARD_EXTRA):
+	mkdir -p $@
