@@ -41,6 +41,7 @@
 /* Syscall numbers the stub itself needs to recognise (asm-generic). */
 #define ARM64_NR_EXECVE		221
 #define ARM64_NR_RT_SIGRETURN	139
+#define ARM64_NR_RESTART_SYSCALL 128
 
 /*
  * Offset of sigcontext.regs[0] from the rt_sigframe that sp points to at

@@ -60,17 +60,28 @@ void syscall_regs_reset(struct sysregs *sr)
 	memset(sr, 0, sizeof(*sr));
 }
 
-void syscall_regs_on_syscall_stop(struct target *t, struct thread *th)
+bool syscall_regs_on_syscall_stop(struct target *t, struct thread *th)
 {
 	struct sysregs *sr = &th->sr;
 
 	(void)t;
 	if (!th->stop.entry)
-		return;
+		return true;
 	sr->orig_x0 = th->stop.arg0;
-	sr->x7_known = false;
 	if (th->stop.sysno == ARM64_NR_RT_SIGRETURN)
 		sr->frame_sp = th->stop.sp;
+	/*
+	 * The svc that restore_syscall() sent the thread back to: GDB heard
+	 * of this entry before its inferior call, and x7 is the one restored.
+	 */
+	if (sr->reenter && th->stop.sysno == sr->reenter_nr &&
+	    th->stop.pc == sr->reenter_pc) {
+		sr->reenter = false;
+		return false;
+	}
+	sr->reenter = false;
+	sr->x7_known = false;
+	return true;
 }
 
 void syscall_regs_on_exec(struct target *t, struct thread *th)
@@ -214,6 +225,10 @@ static void sigreturn_x7(struct target *t, struct thread *th)
 
 void syscall_regs_on_report(struct target *t, struct thread *th)
 {
+	th->sr.snap_valid = true;
+	th->sr.snap_entry = th->stop.entry;
+	th->sr.snap_nr = th->stop.sysno;
+	th->sr.snap_pc = th->stop.pc;
 	if (t->seed_abi)
 		return;
 	if (th->stop.entry) {
@@ -282,8 +297,24 @@ static int write_stock(struct target *t, struct thread *th, unsigned int regno,
 int syscall_regs_write(struct target *t, struct thread *th, unsigned int regno,
 		       const void *buf)
 {
-	uint64_t val;
+	uint64_t val = 0;
 
+	/*
+	 * At another stop, GDB writing back the syscall number of the last
+	 * syscall stop it saw is GDB restoring registers saved there (after
+	 * an inferior call): see restore_syscall().
+	 */
+	if (!at_syscall_stop(th) && th->sr.snap_valid) {
+		if (regno == ARM64_REG_SYSCALLNO) {
+			int32_t nr;
+
+			memcpy(&nr, buf, sizeof(nr));
+			th->sr.restore = nr == th->sr.snap_nr;
+		} else if (regno == ARM64_REG_ORIG_X7) {
+			memcpy(&th->sr.restore_x7, buf, sizeof(th->sr.restore_x7));
+			th->sr.restore_x7_valid = true;
+		}
+	}
 	if (regno != ARM64_REG_ORIG_X0 && regno != ARM64_REG_ORIG_X7 &&
 	    !(regno == ARM64_SYSCALL_MARKER_REG && at_syscall_stop(th)))
 		return 1;
@@ -302,12 +333,107 @@ int syscall_regs_write(struct target *t, struct thread *th, unsigned int regno,
 	return write_stock(t, th, regno, val);
 }
 
+/*
+ * GDB moved the pc at a syscall-entry stop: it is about to run code of
+ * its own (an inferior call; GDB on x86 writes -1 to orig_rax for this,
+ * GDB on arm64 knows nothing of it).  Resumed as it is, the kernel would
+ * first run the syscall with GDB's new arguments.  Skip it instead and
+ * single-step out of it: the pseudo-step stop comes before any user
+ * instruction, at GDB's pc, with no syscall-exit stop to report.
+ */
+static int leave_syscall(struct target *t, struct thread *th)
+{
+	int err, status;
+
+	err = regs_flush(t, th);
+	if (!err)
+		err = set_syscallno(th->tid, -1);
+	if (err)
+		return err;
+	regs_invalidate(th);
+	if (ptrace(PTRACE_SINGLESTEP, th->tid, 0, 0))
+		return -errno;
+	status = own_wait(th, PTRACE_SINGLESTEP, is_pseudo_step);
+	if (status < 0)
+		return status;
+	memset(&th->stop, 0, sizeof(th->stop));
+	th->stop.kind = STOP_INTERRUPT;
+	/* Re-arm single-stepping should GDB step next (see handle_stop()). */
+	err = regset_fetch(t, th, RS_GPR);
+	if (!err)
+		th->rc.dirty[RS_GPR] = true;
+	return err;
+}
+
+/* The real x7 GDB saved at the syscall stop it is now restoring. */
+static uint64_t restored_x7(struct thread *th)
+{
+	return th->sr.restore_x7_valid ? th->sr.restore_x7 : th->sr.x7;
+}
+
+/*
+ * GDB put back, at some other stop, the registers it had saved at a
+ * syscall stop (an inferior call ended): pc after the svc, x0, the
+ * syscall number, x7 as the 0/1 marker and orig_x7.  Make the program
+ * go on as it would have from that stop: an entry runs its syscall (the
+ * svc again), an exit interrupted for a restart restarts the way
+ * do_signal() does when no handler runs (x0 from orig_x0, pc back to the
+ * svc, restart_syscall for ERESTART_RESTARTBLOCK), and x7 gets its real
+ * value back.  The syscall number goes back to -1, as outside a syscall.
+ */
+static int restore_syscall(struct target *t, struct thread *th)
+{
+	struct sysregs *sr = &th->sr;
+	uint64_t pc, x0, orig_x0;
+	int32_t none = -1;
+	int err;
+
+	sr->restore = false;
+	err = regset_fetch(t, th, RS_GPR);
+	if (!err)
+		err = regset_fetch(t, th, RS_SYSCALL);
+	if (err)
+		return err;
+	pc = regs_gpr(th, ARM64_OFF_PC);
+	if (pc != sr->snap_pc)
+		return 0;	/* GDB went somewhere else: leave it be */
+	x0 = regs_gpr(th, ARM64_OFF_X(0));
+	orig_x0 = regs_gpr(th, ARM64_OFF_ORIG_X0);
+	sr->x7 = restored_x7(th);
+	sr->x7_known = true;
+	regs_set_gpr(th, ARM64_OFF_X(7), sr->x7);
+	if (sr->snap_entry) {
+		regs_set_gpr(th, ARM64_OFF_PC, pc - ARM64_SVC_LEN);
+		sr->reenter = true;
+		sr->reenter_nr = sr->snap_nr;
+		sr->reenter_pc = pc;
+	} else if (is_restart(x0)) {
+		regs_set_gpr(th, ARM64_OFF_X(0), orig_x0);
+		regs_set_gpr(th, ARM64_OFF_PC, pc - ARM64_SVC_LEN);
+		if ((int64_t)x0 == -ERESTART_RESTARTBLOCK)
+			regs_set_gpr(th, ARM64_OFF_X(8), ARM64_NR_RESTART_SYSCALL);
+	}
+	memcpy(th->rc.sysc, &none, sizeof(none));
+	th->rc.dirty[RS_SYSCALL] = true;
+	sr->snap_valid = false;
+	sr->restore_x7_valid = false;
+	return 0;
+}
+
 int syscall_regs_before_resume(struct target *t, struct thread *th)
 {
 	struct sysregs *sr = &th->sr;
 	int err;
 
-	if (t->seed_abi || !at_syscall_stop(th))
+	if (!at_syscall_stop(th)) {
+		if (sr->restore)
+			return restore_syscall(t, th);
+		return 0;
+	}
+	if (th->stop.entry && !regset_fetch(t, th, RS_GPR) &&
+	    regs_gpr(th, ARM64_OFF_PC) != th->stop.pc)
+		return leave_syscall(t, th);
+	if (t->seed_abi)
 		return 0;
 	/* The exit of this call will be reported: its x7 must be known. */
 	if (th->stop.entry && !sr->x7_known && target_catches(t, th->stop.sysno) &&

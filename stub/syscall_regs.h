@@ -14,8 +14,12 @@
 /* Forget all knowledge of the thread's syscall registers. */
 void syscall_regs_reset(struct sysregs *sr);
 
-/* Bookkeeping at every syscall stop (reported or not): no ptrace calls. */
-void syscall_regs_on_syscall_stop(struct target *t, struct thread *th);
+/*
+ * Bookkeeping at every syscall stop (reported or not): no ptrace calls.
+ * Returns: false if GDB must not hear of this stop (an entry GDB already
+ * saw, run again after an inferior call).
+ */
+bool syscall_regs_on_syscall_stop(struct target *t, struct thread *th);
 
 /* At a syscall stop about to be reported: learn the real x7. */
 void syscall_regs_on_report(struct target *t, struct thread *th);

@@ -676,8 +676,8 @@ static void handle_stop(struct target *t, struct thread *th, int status)
 
 	if (sig == (SIGTRAP | 0x80)) {
 		classify_syscall(t, th);
-		syscall_regs_on_syscall_stop(t, th);
-		th->report = target_catches(t, th->stop.sysno);
+		th->report = syscall_regs_on_syscall_stop(t, th) &&
+			     target_catches(t, th->stop.sysno);
 		/*
 		 * Any ptrace stop consumes a pending PTRACE_INTERRUPT
 		 * (ptrace_stop() clears JOBCTL_TRAP_STOP): no trap follows.
@@ -930,7 +930,7 @@ int target_wait(struct target *t, int fd, struct event *ev)
 	};
 
 	for (;;) {
-		struct signalfd_siginfo ssi;
+		struct signalfd_siginfo ssi[4];
 
 		reap(t, WNOHANG);
 		if (t->nexits) {
@@ -954,8 +954,15 @@ int target_wait(struct target *t, int fd, struct event *ev)
 			return -EDEADLK;
 		if (poll(pfd, fd >= 0 ? 2 : 1, -1) < 0 && errno != EINTR)
 			return -errno;
-		while (read(t->sigfd, &ssi, sizeof(ssi)) > 0)
-			;
+		/*
+		 * SIGCHLD does not queue: one read clears it.  Each syscall
+		 * counts here: this loop runs once per ptrace stop that GDB
+		 * never hears of (a catch filter that does not match).
+		 */
+		if ((pfd[0].revents & POLLIN) &&
+		    read(t->sigfd, ssi, sizeof(ssi)) < 0) {
+			/* Nothing to clear after all: reap() finds out. */
+		}
 		if (fd >= 0 && (pfd[1].revents & (POLLIN | POLLHUP | POLLERR)))
 			return 0;
 	}

@@ -62,6 +62,20 @@ struct sysregs {
 	bool fixup_x0;		/* a written orig_x0 for a restarted syscall */
 	uint64_t fixup_x0_old, fixup_x0_val, fixup_pc;
 	int fixup_stops_pending; /* SIGSTOPs sent to reach the fixup stop */
+	/*
+	 * The last syscall stop GDB heard of, so that GDB restoring its
+	 * registers after an inferior call (save-restore) can be recognised
+	 * and the interrupted syscall resumed as if nothing happened.
+	 */
+	bool snap_valid, snap_entry;
+	int snap_nr;
+	uint64_t snap_pc;
+	bool restore;		/* syscallno written back at another stop */
+	bool restore_x7_valid;
+	bool reenter;		/* sent back to an svc whose entry GDB saw */
+	int reenter_nr;
+	uint64_t reenter_pc;
+	uint64_t restore_x7;	/* orig_x7 written back with it */
 };
 
 struct process;
