@@ -7,6 +7,7 @@
 #   make check      unit tests on the host, then the GDB suite in the guest
 #   make vm-up      boot a guest running `a64stub --multi` (see README)
 #   make vm-down    stop it
+#   make kernel     build the seed-ABI kernel (VM_KERNEL=seed; kernel/kernel.mk)
 
 BUILD   ?= build
 HOSTARCH := $(shell uname -m)
@@ -65,5 +66,7 @@ guest: all $(if $(NATIVE),,$(BUILD)/vm/initrd-stock.cpio.gz)
 -include tests/vm/vm.mk
 -include tests/gdb/gdb.mk
 -include demo/demo.mk
+-include kernel/kernel.mk
+-include tests/kernel/kernel.mk
 -include fuzz/fuzz.mk
 -include tests/hardening/hardening.mk

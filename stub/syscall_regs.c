@@ -435,6 +435,14 @@ int syscall_regs_before_resume(struct target *t, struct thread *th)
 		return leave_syscall(t, th);
 	if (t->seed_abi)
 		return 0;
+	/*
+	 * When an entry stop ends the kernel sets orig_x0 = x0, so that a
+	 * first argument the tracer changed is the one a restart uses
+	 * (syscall_trace_enter(), "keep orig_x0 in-sync with x0 on syscall
+	 * entry", in Debian's 6.1 as upstream).
+	 */
+	if (th->stop.entry && !regset_fetch(t, th, RS_GPR))
+		sr->orig_x0 = regs_gpr(th, ARM64_OFF_X(0));
 	/* The exit of this call will be reported: its x7 must be known. */
 	if (th->stop.entry && !sr->x7_known && target_catches(t, th->stop.sysno) &&
 	    !th->step) {

@@ -14,7 +14,7 @@ t0=$(date +%s)
 say() { echo "== $* ($(( $(date +%s) - t0 )) s)"; }
 count() { if [ "$1" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi; }
 
-ntests=$(( $(echo $UNIT_TESTS | wc -w) + $(echo $GDB_TESTS | wc -w) * $(echo $CHECK_KERNELS | wc -w) ))
+ntests=$(( $(echo $UNIT_TESTS | wc -w) + ($(echo $GDB_TESTS | wc -w) + $(echo ${KSELFTESTS:-} | wc -w)) * $(echo $CHECK_KERNELS | wc -w) ))
 say "make check: $ntests tests"
 say "host unit tests"
 for t in $UNIT_TESTS; do
@@ -43,6 +43,20 @@ for kernel in $CHECK_KERNELS; do
 	else
 		guest_dir=/extra
 	fi
+	# --- seed-ABI kernel selftests (tests/kernel; they ran at boot) ---
+	if [ -n "${KSELFTESTS:-}" ]; then
+		if [ -n "${NATIVE:-}" ]; then
+			kout=$(tests/kernel/results.sh native "$kernel" "$BUILD/extra")
+		else
+			kout=$(tests/kernel/results.sh console \
+				"$BUILD/vm/$CHECK_PORT/console.log" "$kernel" "$BUILD/extra")
+		fi
+		echo "$kout"
+		pass=$((pass + $(echo "$kout" | grep -c '^PASS ')))
+		fail=$((fail + $(echo "$kout" | grep -c '^FAIL ')))
+		skip=$((skip + $(echo "$kout" | grep -c '^SKIP ')))
+	fi
+	# --- end of the kernel selftests ---
 	i=0
 	for t in $GDB_TESTS; do
 		i=$((i + 1))
@@ -71,6 +85,7 @@ for t in fuzz-check hardening-check; do
 	fi
 done
 # --- end of hardening ---
+
 
 say "make check finished"
 echo "$pass passed, $fail failed, $skip skipped"

@@ -12,7 +12,13 @@ GDB_PROGRAMS  := $(patsubst tests/gdb/%.c,$(EXTRA_DIR)/%,$(filter-out tests/gdb/
 PROG_CFLAGS   := $(CSTD) -Wall -Wextra -Werror -g -O0 -static -pthread
 
 CHECK_PORT    ?= 1250
+# The whole suite runs on Debian's kernel and on the seed kernel we build
+# (kernel/); natively, on the machine's own kernel.
+ifeq ($(NATIVE),1)
 CHECK_KERNELS ?= stock
+else
+CHECK_KERNELS ?= stock seed
+endif
 
 .PHONY: gdb-programs check
 gdb-programs: $(GDB_PROGRAMS) $(EXTRA_DIR)/autostart
@@ -28,7 +34,8 @@ $(EXTRA_DIR)/autostart: tests/gdb/autostart.c | $(EXTRA_DIR)
 $(EXTRA_DIR):
 	mkdir -p $@
 
-check: all $(UNIT_TESTS) gdb-programs $(if $(NATIVE),,$(VM_DIR)/initrd-stock.cpio.gz)
+check: all $(UNIT_TESTS) gdb-programs $(if $(NATIVE),,$(VM_DIR)/initrd-stock.cpio.gz) \
+	$(if $(filter seed,$(CHECK_KERNELS)),kernel $(VM_DIR)/initrd-seed.cpio.gz)
 	@BUILD='$(BUILD)' NATIVE='$(NATIVE)' CHECK_PORT='$(CHECK_PORT)' \
 	CHECK_KERNELS='$(CHECK_KERNELS)' UNIT_TESTS='$(UNIT_TESTS)' \
 	GDB_TESTS='$(GDB_TESTS)' MAKE='$(MAKE)' tests/check.sh

@@ -10,14 +10,21 @@
  *   - brings up lo and eth0 (10.0.2.15/24, default route via 10.0.2.2,
  *     which is QEMU's user-mode network);
  *   - writes /etc/hosts and /etc/nsswitch.conf;
+ *   - runs every executable file in /extra/boot.d, one at a time in name
+ *     order, each with a time limit (BOOT_D_TIMEOUT_MS), its stdout and
+ *     stderr copied to the console as "boot.d/NAME: <line>", followed by
+ *     "a64stub-vm: boot.d/NAME exited with status N" (or "killed by ...");
+ *     they are done before the stub listens;
  *   - starts /extra/autostart in the background if it is executable;
  *   - runs /bin/a64stub --multi :1234 and powers the machine off when it
  *     exits, reaping every other child meanwhile.
  *
  * Every line it prints starts with "a64stub-vm: ".
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <net/if.h>
 #include <net/route.h>
 #include <netinet/in.h>
@@ -42,6 +49,9 @@
 #define STUB_PORT	"1234"
 #define STUB_PORT2	"1235"
 #define AUTOSTART	"/extra/autostart"
+#define BOOT_D		"/extra/boot.d"
+#define BOOT_D_MAX	64
+#define BOOT_D_TIMEOUT_MS 30000
 #define MODULE_DIR	"/lib/modules"
 #define MODULE_ORDER	MODULE_DIR "/order"
 
@@ -275,6 +285,172 @@ static void start_autostart(void)
 		say("started %s (pid %d)", AUTOSTART, (int)pid);
 }
 
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
+}
+
+/* Print one line of a boot.d program's output with its prefix. */
+static void boot_d_line(const char *name, const char *text, size_t len)
+{
+	char buf[1024];
+	int n;
+
+	n = snprintf(buf, sizeof(buf), "boot.d/%s: %.*s\n", name, (int)len,
+		     text);
+	if (n >= (int)sizeof(buf))
+		n = sizeof(buf) - 1;
+	if (write(STDOUT_FILENO, buf, n) < 0) {
+		/* Nowhere else to report it. */
+	}
+}
+
+/*
+ * Run one boot.d program to completion (or until its time is up: then its
+ * process group is killed), prefixing each line of its output.
+ */
+static void boot_d_run(const char *name)
+{
+	char path[512], buf[512];
+	char *argv[] = { path, NULL };
+	size_t used = 0;
+	long t0 = now_ms(), left;
+	int p[2], status, timed_out = 0;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/%s", BOOT_D, name);
+	if (pipe(p) < 0) {
+		say("boot.d/%s: pipe failed: %s", name, strerror(errno));
+		return;
+	}
+	fcntl(p[0], F_SETFD, FD_CLOEXEC);
+	fcntl(p[1], F_SETFD, FD_CLOEXEC);
+	pid = fork();
+	if (pid < 0) {
+		say("boot.d/%s: fork failed: %s", name, strerror(errno));
+		close(p[0]);
+		close(p[1]);
+		return;
+	}
+	if (pid == 0) {
+		sigset_t none;
+
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		setsid();
+		child_stdio();
+		dup2(p[1], STDOUT_FILENO);
+		dup2(p[1], STDERR_FILENO);
+		if (chdir("/extra") < 0) {
+			/* Run from / then. */
+		}
+		execv(path, argv);
+		dprintf(STDERR_FILENO, "exec failed: %s\n", strerror(errno));
+		_exit(127);
+	}
+	close(p[1]);
+	say("boot.d/%s started (pid %d)", name, (int)pid);
+	for (;;) {
+		struct pollfd pfd = { .fd = p[0], .events = POLLIN };
+		ssize_t got;
+		char *nl;
+
+		left = t0 + BOOT_D_TIMEOUT_MS - now_ms();
+		if (left <= 0) {
+			timed_out = 1;
+			break;
+		}
+		if (poll(&pfd, 1, (int)left) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (!pfd.revents)
+			continue;
+		got = read(p[0], buf + used, sizeof(buf) - used);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;		/* EOF: every writer is gone */
+		used += got;
+		while ((nl = memchr(buf, '\n', used))) {
+			boot_d_line(name, buf, nl - buf);
+			used -= nl + 1 - buf;
+			memmove(buf, nl + 1, used);
+		}
+		if (used == sizeof(buf)) {	/* a very long line: split it */
+			boot_d_line(name, buf, used);
+			used = 0;
+		}
+	}
+	if (used)
+		boot_d_line(name, buf, used);
+	close(p[0]);
+	if (timed_out) {
+		say("boot.d/%s: no end after %d ms: killing it", name,
+		    BOOT_D_TIMEOUT_MS);
+		kill(-pid, SIGKILL);
+		kill(pid, SIGKILL);
+	}
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			say("boot.d/%s: waitpid failed: %s", name,
+			    strerror(errno));
+			return;
+		}
+	}
+	if (WIFEXITED(status))
+		say("boot.d/%s exited with status %d (%ld ms)", name,
+		    WEXITSTATUS(status), now_ms() - t0);
+	else
+		say("boot.d/%s killed by signal %d (%ld ms)", name,
+		    WTERMSIG(status), now_ms() - t0);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Run /extra/boot.d/'s executables in name order (dot files skipped). */
+static void run_boot_d(void)
+{
+	char *names[BOOT_D_MAX];
+	int i, n = 0;
+	struct dirent *de;
+	DIR *d = opendir(BOOT_D);
+
+	if (!d)
+		return;
+	while ((de = readdir(d)) && n < BOOT_D_MAX) {
+		char path[512];
+		struct stat st;
+
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", BOOT_D, de->d_name);
+		if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
+		    access(path, X_OK) < 0) {
+			say("boot.d/%s is not an executable file: skipped",
+			    de->d_name);
+			continue;
+		}
+		names[n] = strdup(de->d_name);
+		if (names[n])
+			n++;
+	}
+	closedir(d);
+	qsort(names, n, sizeof(names[0]), cmp_names);
+	for (i = 0; i < n; i++) {
+		boot_d_run(names[i]);
+		free(names[i]);
+	}
+	say("boot.d done (%d programs)", n);
+}
+
 static void power_off(void)
 {
 	say("shutdown");
@@ -318,6 +494,7 @@ int main(void)
 	setenv("STUB_PORT", STUB_PORT, 1);
 	setenv("STUB_PORT2", STUB_PORT2, 1);
 
+	run_boot_d();
 	start_autostart();
 
 	stub = spawn("a64stub", stub_argv, "/");
