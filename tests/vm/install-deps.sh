@@ -9,6 +9,8 @@ PKGS=(gdb-multiarch cpio)
 # make kernel (kernel/build.sh): the seed kernel's build tools (the source
 # package itself is fetched with apt-get download).
 PKGS+=(make gcc libc6-dev bison flex bc xz-utils patch)
+# make fuzz / fuzz-check: clang's libFuzzer with ASan+UBSan.
+PKGS+=(clang-14 libclang-rt-14-dev)
 if [ "$(uname -m)" = aarch64 ]; then
 	# Native: the stub and the guest programs are built with gcc and run
 	# directly, no QEMU needed.
