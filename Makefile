@@ -27,6 +27,12 @@ CSTD     := -std=gnu11
 TCFLAGS  ?= -O2 -g
 STUB_CFLAGS := $(CSTD) $(WARN) $(TCFLAGS) -D_GNU_SOURCE -Istub -I$(BUILD)/gen
 STUB_LDFLAGS := -static
+# STUB_SAN=1: an ASan+UBSan stub (make asan-check).  The sanitizers cannot
+# link fully static; the runtimes are linked in and the guest has libc.
+ifeq ($(STUB_SAN),1)
+STUB_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+STUB_LDFLAGS := -fsanitize=address,undefined -static-libasan -static-libubsan
+endif
 
 STUB_SRCS := $(wildcard stub/*.c)
 STUB_OBJS := $(patsubst stub/%.c,$(BUILD)/stub/%.o,$(STUB_SRCS)) $(BUILD)/stub/tdesc_blob.o
@@ -70,3 +76,4 @@ guest: all $(if $(NATIVE),,$(BUILD)/vm/initrd-stock.cpio.gz)
 -include tests/kernel/kernel.mk
 -include fuzz/fuzz.mk
 -include tests/hardening/hardening.mk
+-include tests/asan/asan.mk

@@ -87,6 +87,14 @@ done
 # --- end of hardening ---
 
 
+# --- the GDB suite against an ASan+UBSan build of the stub (tests/asan) ---
+say "asan-check (the GDB suite against an ASan+UBSan stub)"
+out=$($MAKE -s asan-check BUILD="$BUILD" 2>&1)
+echo "$out" | grep -E '^(PASS|FAIL|SKIP|    )'
+pass=$((pass + $(echo "$out" | grep -c '^PASS ')))
+fail=$((fail + $(echo "$out" | grep -c '^FAIL ')))
+# --- end of asan ---
+
 say "make check finished"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -1,5 +1,6 @@
 #!/bin/bash
-# Fetch Debian's arm64 C library into the cache (outside the clone), for
+# Fetch Debian's arm64 C library (libc6:arm64, and libgcc-s1:arm64 for the
+# sanitizer build of the stub) into the cache (outside the clone), for
 # dynamically linked programs in the guest:
 #   $A64STUB_CACHE/libc/root/lib/ld-linux-aarch64.so.1 -> aarch64-linux-gnu/...
 #   $A64STUB_CACHE/libc/root/lib/aarch64-linux-gnu/{ld-linux-aarch64.so.1,libc.so.6,libm.so.6}
@@ -9,7 +10,7 @@ set -euo pipefail
 
 CACHE=${A64STUB_CACHE:-$HOME/.cache/a64stub}
 DEST=$CACHE/libc
-LIBS=(ld-linux-aarch64.so.1 libc.so.6 libm.so.6)
+LIBS=(ld-linux-aarch64.so.1 libc.so.6 libm.so.6 libgcc_s.so.1)
 
 complete() {
 	[ -s "$DEST/version" ] || return 1
@@ -27,13 +28,15 @@ mkdir -p "$CACHE"
 work=$(mktemp -d "$CACHE/.fetch-libc.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"	# apt-get download's _apt sandbox wants to write here
-echo "fetch-libc: downloading libc6:arm64"
+echo "fetch-libc: downloading libc6:arm64 libgcc-s1:arm64"
 sandbox=()
 [ "$(id -u)" -ne 0 ] || sandbox=(-o APT::Sandbox::User=root)
-(cd "$work" && apt-get download -q "${sandbox[@]}" libc6:arm64) ||
-	die "apt-get download libc6:arm64 failed (run 'make deps': it adds the arm64 architecture)"
-deb=$(ls "$work"/*.deb)
-dpkg-deb -x "$deb" "$work/x"
+(cd "$work" && apt-get download -q "${sandbox[@]}" libc6:arm64 libgcc-s1:arm64) ||
+	die "apt-get download libc6:arm64 libgcc-s1:arm64 failed (run 'make deps': it adds the arm64 architecture)"
+for d in "$work"/*.deb; do
+	dpkg-deb -x "$d" "$work/x"
+done
+deb=$(ls "$work"/libc6_*.deb)
 mkdir -p "$work/out/root/lib/aarch64-linux-gnu"
 for l in "${LIBS[@]}"; do
 	cp -a "$work/x/lib/aarch64-linux-gnu/$l" "$work/out/root/lib/aarch64-linux-gnu/$l"

@@ -73,7 +73,7 @@ $(VM_STOCK_STAMP):
 
 # Debian's arm64 C library, for dynamically linked programs (both kernels).
 VM_LIBC_STAMP := $(A64STUB_CACHE)/libc/version
-$(VM_LIBC_STAMP):
+$(VM_LIBC_STAMP): tests/vm/fetch-libc.sh
 	tests/vm/fetch-libc.sh
 
 $(VM_DIR)/initrd-stock.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_STOCK_STAMP) $(VM_LIBC_STAMP)
