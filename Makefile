@@ -8,6 +8,8 @@
 #   make vm-up      boot a guest running `a64stub --multi` (see README)
 #   make vm-down    stop it
 #   make kernel     build the seed-ABI kernel (VM_KERNEL=seed; kernel/kernel.mk)
+#   make install    install the stub, gdbinit, the XML and the man page
+#                   (PREFIX=/usr/local, DESTDIR=)
 
 BUILD   ?= build
 HOSTARCH := $(shell uname -m)
@@ -39,7 +41,7 @@ STUB_OBJS := $(patsubst stub/%.c,$(BUILD)/stub/%.o,$(STUB_SRCS)) $(BUILD)/stub/t
 XML_FILES := $(wildcard xml/*.xml)
 VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
-.PHONY: all clean deps guest check demo vm-up vm-down unit
+.PHONY: all clean deps guest check demo vm-up vm-down unit install
 all: $(BUILD)/a64stub
 
 $(BUILD)/a64stub: $(STUB_OBJS)
@@ -61,6 +63,20 @@ $(BUILD)/stub:
 clean:
 	rm -rf $(BUILD)
 
+# make install [PREFIX=/usr/local] [DESTDIR=]: the stub (an aarch64
+# binary: copy it to the board, or install into the board's root with
+# DESTDIR), the GDB helpers, the target description for `set tdesc
+# filename`, and the man page.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+SHAREDIR := $(DESTDIR)$(PREFIX)/share/a64stub
+install: $(BUILD)/a64stub
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHAREDIR)/xml $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/a64stub $(DESTDIR)$(PREFIX)/bin/a64stub
+	install -m 644 gdbinit $(SHAREDIR)/gdbinit
+	install -m 644 $(XML_FILES) $(SHAREDIR)/xml/
+	install -m 644 docs/a64stub.1 $(DESTDIR)$(PREFIX)/share/man/man1/a64stub.1
+
 deps:
 	./tests/vm/install-deps.sh
 
@@ -71,6 +87,7 @@ guest: all $(if $(NATIVE),,$(BUILD)/vm/initrd-stock.cpio.gz)
 -include tests/unit/unit.mk
 -include tests/vm/vm.mk
 -include tests/gdb/gdb.mk
+-include tests/clients/clients.mk
 -include demo/demo.mk
 -include kernel/kernel.mk
 -include tests/kernel/kernel.mk

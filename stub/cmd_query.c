@@ -612,6 +612,16 @@ static int cmd_monitor(struct session *s, const char *a, size_t n,
 	return reply_hex(out, text, strlen(text));
 }
 
+/*
+ * Not here on purpose, so they get the empty reply: LLDB's qHostInfo and
+ * qProcessInfo.  LLDB 14 picks its signal table from the OS they name
+ * (UnixSignals::Create), and with "linux" would read the signal numbers
+ * of our stop replies as Linux's, while we send GDB's (SIGUSR1 is 30, not
+ * 10).  Unanswered, it keeps GDB's numbering and names SIGUSR1 right
+ * (seen with Debian's LLDB 14).  LLDB's other
+ * probes (QThreadSuffixSupported, QListThreadsInStopReply, jThreadsInfo,
+ * qMemoryRegionInfo, qShlibInfoAddr, x...) have gdbserver fallbacks.
+ */
 const struct cmd cmd_query_table[] = {
 	{ "qRcmd", cmd_monitor },
 	{ "qSupported", cmd_supported },

@@ -4,6 +4,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,17 +276,21 @@ static int kill_all(struct session *s)
 	return 0;
 }
 
-/* k  Kill: no reply in the plain protocol; extended mode answers OK. */
+/*
+ * k  Kill.  Extended mode answers OK.  The plain protocol defines no reply
+ * and GDB reads none (it closes the connection), but LLDB waits for one
+ * and, without it, reports "failed to send the k packet" with a made-up
+ * exit status: answer as lldb-server does, X09 (killed by SIGKILL).
+ */
 int cmd_kill(struct session *s, const char *a, size_t n, struct reply *out)
 {
 	(void)a;
 	(void)n;
 	kill_all(s);
 	if (!s->extended) {
-		out->no_reply = true;
 		if (!s->opts->multi)
 			s->quit = true;
-		return 0;
+		return reply_printf(out, "X%02x", sig_to_gdb(SIGKILL));
 	}
 	return reply_str(out, "OK");
 }
@@ -301,6 +306,13 @@ static int cmd_vkill(struct session *s, const char *a, size_t n,
 	if (*a++ != ';' || hex_parse_u64_all(a, &pid))
 		return -EINVAL;
 	p = target_find_process(s->t, (pid_t)pid);
+	/*
+	 * Already ended, its end not yet reported (GDB was told of another
+	 * process's end first): it is as dead as GDB wants it, and its
+	 * W/X must not reach GDB, or the next client, later.
+	 */
+	if (!p && target_forget_exit(s->t, (pid_t)pid))
+		return reply_str(out, "OK");
 	if (!p)
 		return -ESRCH;
 	target_kill(s->t, p);

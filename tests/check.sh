@@ -14,7 +14,7 @@ t0=$(date +%s)
 say() { echo "== $* ($(( $(date +%s) - t0 )) s)"; }
 count() { if [ "$1" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi; }
 
-ntests=$(( $(echo $UNIT_TESTS | wc -w) + ($(echo $GDB_TESTS | wc -w) + $(echo ${KSELFTESTS:-} | wc -w)) * $(echo $CHECK_KERNELS | wc -w) ))
+ntests=$(( $(echo $UNIT_TESTS | wc -w) + ($(echo $GDB_TESTS | wc -w) + $(echo ${KSELFTESTS:-} | wc -w) + $(echo ${CLIENT_TESTS:-} | wc -w)) * $(echo $CHECK_KERNELS | wc -w) ))
 say "make check: $ntests tests"
 say "host unit tests"
 for t in $UNIT_TESTS; do
@@ -28,6 +28,14 @@ for t in $UNIT_TESTS; do
 		count 1
 	fi
 done
+
+# --- make install and the man page, on the host (tests/install/check.sh) ---
+say "install and man page (host)"
+out=$(BUILD="$BUILD" MAKE="$MAKE" tests/install/check.sh 2>&1)
+echo "$out"
+pass=$((pass + $(echo "$out" | grep -c '^PASS ')))
+fail=$((fail + $(echo "$out" | grep -c '^FAIL ')))
+# --- end of install ---
 
 for kernel in $CHECK_KERNELS; do
 	say "booting the $kernel kernel guest on port $CHECK_PORT"
@@ -64,6 +72,19 @@ for kernel in $CHECK_KERNELS; do
 		A64_KERNEL=$kernel BUILD="$BUILD" tests/gdb/run-test.sh "$t"
 		count $?
 	done
+	# --- client tests (tests/clients): GDB/MI as an IDE drives it, LLDB,
+	# the VS Code launch.json, against this guest.  After the GDB suite:
+	# remote_cmdline uses the second stub first (tests/gdb/autostart.c) ---
+	[ -z "${CLIENT_TESTS:-}" ] || say "client tests on the $kernel kernel"
+	for t in ${CLIENT_TESTS:-}; do
+		A64_PORT=$CHECK_PORT A64_PORT2=$CHECK_PORT2 A64_GUEST_DIR=$guest_dir \
+		A64_KERNEL=$kernel BUILD="$BUILD" \
+			timeout -k 5 "${A64_TIMEOUT:-300}" python3 "tests/clients/$t.py"
+		rc=$?
+		[ $rc -ne 124 ] || echo "FAIL clients/$t [$kernel] (timed out)"
+		count $rc
+	done
+	# --- end of the client tests ---
 	$MAKE -s vm-down VM_PORT=$CHECK_PORT BUILD="$BUILD" >/dev/null 2>&1
 	say "$kernel kernel done"
 done

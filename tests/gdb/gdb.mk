@@ -10,6 +10,9 @@ GDB_PROGRAMS  := $(patsubst tests/gdb/%.c,$(EXTRA_DIR)/%,$(filter-out tests/gdb/
 # The test programs are built unoptimised so that tests can rely on
 # variables and lines; static, so the guest needs no libraries.
 PROG_CFLAGS   := $(CSTD) -Wall -Wextra -Werror -g -O0 -static -pthread
+# dyn_*.c are the exception: dynamically linked PIE programs, run against
+# Debian's arm64 C library in the guest's /lib (tests/vm/fetch-libc.sh).
+DYN_CFLAGS    := $(CSTD) -Wall -Wextra -Werror -g -O0 -fPIE -pie -pthread
 
 CHECK_PORT    ?= 1250
 # The whole suite runs on Debian's kernel and on the seed kernel we build
@@ -26,6 +29,10 @@ gdb-programs: $(GDB_PROGRAMS) $(EXTRA_DIR)/autostart
 $(EXTRA_DIR)/%: tests/gdb/%.c | $(EXTRA_DIR)
 	$(TARGET_CC) $(PROG_CFLAGS) -o $@ $<
 
+# The shorter stem wins: this rule, not the one above, builds dyn_*.
+$(EXTRA_DIR)/dyn_%: tests/gdb/dyn_%.c | $(EXTRA_DIR)
+	$(TARGET_CC) $(DYN_CFLAGS) -o $@ $<
+
 # Starts a second, plain (non --multi) stub on guest port 1235 with a
 # program on its command line, for the `target remote` test.
 $(EXTRA_DIR)/autostart: tests/gdb/autostart.c | $(EXTRA_DIR)
@@ -38,4 +45,4 @@ check: all $(UNIT_TESTS) gdb-programs $(if $(NATIVE),,$(VM_DIR)/initrd-stock.cpi
 	$(if $(filter seed,$(CHECK_KERNELS)),kernel $(VM_DIR)/initrd-seed.cpio.gz)
 	@BUILD='$(BUILD)' NATIVE='$(NATIVE)' CHECK_PORT='$(CHECK_PORT)' \
 	CHECK_KERNELS='$(CHECK_KERNELS)' UNIT_TESTS='$(UNIT_TESTS)' \
-	GDB_TESTS='$(GDB_TESTS)' MAKE='$(MAKE)' tests/check.sh
+	GDB_TESTS='$(GDB_TESTS)' CLIENT_TESTS='$(CLIENT_TESTS)' MAKE='$(MAKE)' tests/check.sh

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Install what a64stub needs from Debian's packages: the aarch64 cross
-# compiler, QEMU, gdb-multiarch and cpio, plus the arm64 architecture in
+# compiler, QEMU, gdb-multiarch, cpio, lldb, plus the arm64 architecture in
 # dpkg (tests/vm/fetch-kernel.sh downloads the arm64 kernel package).
 # Idempotent: returns at once when everything is there.
 set -euo pipefail
@@ -11,6 +11,11 @@ PKGS=(gdb-multiarch cpio)
 PKGS+=(make gcc libc6-dev bison flex bc xz-utils patch)
 # make fuzz / fuzz-check: clang's libFuzzer with ASan+UBSan.
 PKGS+=(clang-14 libclang-rt-14-dev)
+# The client tests (tests/clients) and the install test: LLDB (Debian's
+# lldb is LLDB 14; it pulls in llvm-14-dev), man and col.
+PKGS+=(lldb man-db bsdextrautils)
+# make bench: its driver (bench/bench.py).
+PKGS+=(python3)
 if [ "$(uname -m)" = aarch64 ]; then
 	# Native: the stub and the guest programs are built with gcc and run
 	# directly, no QEMU needed.
