@@ -93,4 +93,5 @@ guest: all $(if $(NATIVE),,$(BUILD)/vm/initrd-stock.cpio.gz)
 -include tests/kernel/kernel.mk
 -include fuzz/fuzz.mk
 -include tests/hardening/hardening.mk
+-include bench/bench.mk
 -include tests/asan/asan.mk

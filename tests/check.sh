@@ -107,6 +107,19 @@ for t in fuzz-check hardening-check; do
 done
 # --- end of hardening ---
 
+# --- the benchmark harness, quick (bench/bench.mk): only that it still
+# runs and writes its JSON; it asserts nothing about time ---
+say "bench-quick (the benchmark harness, N=50)"
+rm -f "$BUILD/bench-quick.json"
+if $MAKE -s bench-quick BUILD="$BUILD" >"$BUILD/bench-quick.log" 2>&1 &&
+	[ -s "$BUILD/bench-quick.json" ]; then
+	echo "PASS bench/quick"
+	count 0
+else
+	echo "FAIL bench/quick (log: $BUILD/bench-quick.log)"
+	count 1
+fi
+# --- end of the benchmark harness ---
 
 # --- the GDB suite against an ASan+UBSan build of the stub (tests/asan) ---
 say "asan-check (the GDB suite against an ASan+UBSan stub)"
