@@ -706,6 +706,19 @@ static void handle_stop(struct target *t, struct thread *th, int status)
 			auto_resume(t, th, 0);
 		return;
 	}
+	/*
+	 * Every other trap (an event stop, a signal-delivery-stop) consumes
+	 * a pending PTRACE_INTERRUPT just as a syscall stop does ("any trap
+	 * clears pending STOP trap", ptrace_stop() in kernel/signal.c).
+	 * Left set, the flag would keep thread_interrupt() from ever
+	 * interrupting this thread again, and target_stop_all() would wait
+	 * for it forever (a thread creating threads while all are stopped).
+	 * If the interrupt came after the trap instead, it stays pending and
+	 * shows up as a PTRACE_EVENT_STOP after the next resume, which the
+	 * STOP_INTERRUPT case below lets go on.
+	 */
+	if (event != PTRACE_EVENT_STOP)
+		th->interrupting = false;
 	switch (event) {
 	case PTRACE_EVENT_STOP:
 		if (sig != SIGTRAP && sig != SIGSTOP && sig != SIGTSTP &&
@@ -969,6 +982,19 @@ int target_wait(struct target *t, int fd, struct event *ev)
 }
 
 /* ---- the end of a process ---- */
+
+bool target_forget_exit(struct target *t, pid_t pid)
+{
+	for (int i = 0; i < t->nexits; i++) {
+		if (t->exits[i].pid != pid)
+			continue;
+		memmove(t->exits + i, t->exits + i + 1,
+			sizeof(t->exits[0]) * (size_t)(t->nexits - i - 1));
+		t->nexits--;
+		return true;
+	}
+	return false;
+}
 
 int target_kill(struct target *t, struct process *p)
 {

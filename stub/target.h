@@ -253,6 +253,12 @@ void target_stop_all(struct target *t);
 /* Kill @p and reap it.  Returns: 0 or -errno. */
 int target_kill(struct target *t, struct process *p);
 
+/*
+ * Drop the not yet reported end of process @pid, if there is one.
+ * Returns: whether there was.
+ */
+bool target_forget_exit(struct target *t, pid_t pid);
+
 /* Detach from @p, leaving it running.  Returns: 0 or -errno. */
 int target_detach(struct target *t, struct process *p);
 

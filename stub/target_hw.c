@@ -74,7 +74,14 @@ static int apply_thread(struct process *p, struct thread *th,
 	for (struct hwpoint *hp = p->hw; hp; hp = hp->next) {
 		if ((hp->type == HW_BREAK) != (kind == HW_BREAK))
 			continue;
-		st.regs[i].addr = hp->addr & ~7ull;
+		/*
+		 * A watchpoint slot holds the aligned doubleword, its BAS
+		 * picks the bytes; the kernel adds BAS's offset back
+		 * (ptrace_hbp_fill_attr_ctrl()).  A breakpoint's BAS is
+		 * 0b1111 (offset 0): its address must be the instruction's
+		 * own, or one at addr % 8 == 4 would trap 4 bytes early.
+		 */
+		st.regs[i].addr = hp->type == HW_BREAK ? hp->addr : hp->addr & ~7ull;
 		st.regs[i].ctrl = hp->ctrl;
 		i++;
 	}

@@ -61,8 +61,9 @@ def stop_kind(text):
         (r"exited normally", "exited"),
         (r"terminated with signal (\w+)", "killed"),
         (r"received signal (\w+)", "signal"),
-        (r"Breakpoint \d+, ", "breakpoint"),
-        (r"Temporary breakpoint \d+, ", "breakpoint"),
+        # "Breakpoint 2, " or, with several inferiors, "Breakpoint 1.2, "
+        (r"Breakpoint \d+(?:\.\d+)?, ", "breakpoint"),
+        (r"Temporary breakpoint \d+(?:\.\d+)?, ", "breakpoint"),
     ]
     best = None
     for pat, kind in kinds:

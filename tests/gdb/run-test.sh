@@ -3,7 +3,9 @@
 #   tests/gdb/run-test.sh NAME
 # Environment: A64_PORT (extended-remote port), A64_PORT2 (second stub,
 # optional), A64_GUEST_DIR (where the test programs are in the guest),
-# BUILD, A64_KERNEL (label for the result line), A64_TIMEOUT (s, 300).
+# BUILD, A64_KERNEL (label for the result line), A64_TIMEOUT (s, 300),
+# A64_LIBC_ROOT (the guest's C library on the host, the sysroot of the
+# dyn_* tests; default $A64STUB_CACHE/libc/root).
 # Prints "PASS NAME" or "FAIL NAME" and exits 0 or 1.
 set -u
 name=$1
@@ -16,10 +18,16 @@ out=$logdir/$name.out
 err=$logdir/$name.log
 : > "$out"
 export A64_TEST=$name A64_BUILD=$BUILD
+export A64_LIBC_ROOT=${A64_LIBC_ROOT:-${A64STUB_CACHE:-$HOME/.cache/a64stub}/libc/root}
+# Static test programs need no libraries: an empty sysroot keeps GDB from
+# fetching files from the target.  Dynamically linked ones (dyn_*) get the
+# same C library the guest has.
+sysroot=$BUILD/sysroot
+case $name in dyn_*) sysroot=$A64_LIBC_ROOT ;; esac
 start=$(date +%s%N)
 timeout -k 5 "${A64_TIMEOUT:-300}" gdb-multiarch -nx -batch \
 	-ex 'set startup-with-shell off' \
-	-ex "set sysroot $BUILD/sysroot" \
+	-ex "set sysroot $sysroot" \
 	-ex 'set confirm off' -ex 'set pagination off' -ex 'set width 0' \
 	-ex "file $BUILD/extra/$name" \
 	-x "$here/lib.py" -x "$here/$name.gdb" </dev/null >"$out" 2>"$err"
