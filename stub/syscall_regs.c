@@ -149,6 +149,26 @@ static int gpr_io(pid_t tid, int req, void *buf)
 }
 
 /*
+ * At an entry stop: make the syscall a no-op (number -1) and single-step.
+ * The kernel skips it and, stepping, raises its pseudo-step SIGTRAP at
+ * the exit instead of an exit stop; there x7 is real and writable.
+ * Returns: 0 at that stop (the register cache forgotten), or -errno.
+ */
+static int skip_and_step(struct thread *th)
+{
+	int err, status;
+
+	err = set_syscallno(th->tid, -1);
+	if (err)
+		return err;
+	regs_invalidate(th);
+	if (ptrace(PTRACE_SINGLESTEP, th->tid, 0, 0))
+		return -errno;
+	status = own_wait(th, PTRACE_SINGLESTEP, is_pseudo_step);
+	return status < 0 ? status : 0;
+}
+
+/*
  * At a stock entry stop: take the thread through the skip-and-step dance
  * to read (and, if @write, set) its real x7, leaving it at a fresh entry
  * stop of the same syscall with the same registers.
@@ -171,17 +191,11 @@ static int reenter(struct target *t, struct thread *th, bool write,
 		return err;
 	/* Skip the call and come back to the svc by a single step. */
 	regs[ARM64_OFF_PC / 8] -= ARM64_SVC_LEN;
-	err = set_syscallno(th->tid, -1);
+	err = gpr_io(th->tid, PTRACE_SETREGSET, regs);
 	if (!err)
-		err = gpr_io(th->tid, PTRACE_SETREGSET, regs);
+		err = skip_and_step(th);
 	if (err)
 		return err;
-	regs_invalidate(th);
-	if (ptrace(PTRACE_SINGLESTEP, th->tid, 0, 0))
-		return -errno;
-	status = own_wait(th, PTRACE_SINGLESTEP, is_pseudo_step);
-	if (status < 0)
-		return status;
 
 	/* The pseudo-step stop: x7 is the real one here, and writable. */
 	err = gpr_io(th->tid, PTRACE_GETREGSET, regs);
@@ -343,19 +357,13 @@ int syscall_regs_write(struct target *t, struct thread *th, unsigned int regno,
  */
 static int leave_syscall(struct target *t, struct thread *th)
 {
-	int err, status;
+	int err;
 
 	err = regs_flush(t, th);
 	if (!err)
-		err = set_syscallno(th->tid, -1);
+		err = skip_and_step(th);
 	if (err)
 		return err;
-	regs_invalidate(th);
-	if (ptrace(PTRACE_SINGLESTEP, th->tid, 0, 0))
-		return -errno;
-	status = own_wait(th, PTRACE_SINGLESTEP, is_pseudo_step);
-	if (status < 0)
-		return status;
 	memset(&th->stop, 0, sizeof(th->stop));
 	th->stop.kind = STOP_INTERRUPT;
 	/* Re-arm single-stepping should GDB step next (see handle_stop()). */

@@ -1,7 +1,7 @@
 /*
  * fork: the child calls child_part() and exits with 33; the parent calls
  * parent_part(child's pid), waits for it and exits 0 if it got 33.
- * fork_catch.c, fork_follow_child.c and fork_both.c are the same program.
+ * fork_follow_child.c and fork_both.c include this same program.
  */
 #include <sys/wait.h>
 #include <unistd.h>
