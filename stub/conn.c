@@ -50,7 +50,9 @@ int conn_listen(const char *comm, const char **err)
 	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) || listen(fd, 1)) {
 		int e = errno;
 
-		*err = e == EADDRINUSE ? "the port is in use (another a64stub or gdbserver?)" :
+		*err = e == EADDRINUSE ? "the port is in use (another a64stub or gdbserver?): pick another port or stop that server" :
+		       e == EACCES ? "ports below 1024 need privileges: pick a port above 1024" :
+		       e == EADDRNOTAVAIL ? "HOST is not an address of this machine: use :PORT or 127.0.0.1:PORT" :
 					 strerror(e);
 		close(fd);
 		return -e;

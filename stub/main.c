@@ -133,7 +133,8 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	err = target_init(&t);
 	if (err) {
-		fprintf(stderr, "a64stub: cannot set up: %s\n", strerror(-err));
+		fprintf(stderr, "a64stub: cannot set up the SIGCHLD signalfd: %s (is this Linux 2.6.27 or later?)\n",
+			strerror(-err));
 		return 1;
 	}
 	err = target_probe_abi(&t);
@@ -179,7 +180,7 @@ int main(int argc, char **argv)
 		if (stdio) {
 			conn_stdio(&conn);
 		} else if (conn_accept(&conn, lfd)) {
-			fprintf(stderr, "a64stub: accept failed: %s\n",
+			fprintf(stderr, "a64stub: accept failed: %s (restart the stub)\n",
 				strerror(errno));
 			break;
 		}

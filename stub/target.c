@@ -248,11 +248,30 @@ static void child_exec(char *const argv[], int errfd, const char *shell,
 	_exit(127);
 }
 
+/* Returns: what to do about a failed launch, for the error message. */
+static const char *launch_hint(int err)
+{
+	switch (err) {
+	case ENOENT:
+	case ENOTDIR:
+		return ": the path is looked up in the target: check 'set remote exec-file' or the stub's command line (a dynamic program also needs its loader in the target)";
+	case EACCES:
+		return ": it must be an executable file the stub may run (chmod +x)";
+	case ENOEXEC:
+		return ": not an executable for this machine (an aarch64 ELF file?)";
+	case EPERM:
+		return ": the stub may not trace it (see /proc/sys/kernel/yama/ptrace_scope)";
+	default:
+		return "";
+	}
+}
+
 static const char *launch_error(int err, const char *prog)
 {
 	static char msg[512];
 
-	snprintf(msg, sizeof(msg), "cannot run '%s': %s", prog, strerror(err));
+	snprintf(msg, sizeof(msg), "cannot run '%s': %s%s", prog, strerror(err),
+		 launch_hint(err));
 	return msg;
 }
 

@@ -176,8 +176,8 @@ int target_insert_hw(struct target *t, struct process *p, enum hw_kind type,
 		return slots;
 	if (used(p, type == HW_BREAK) >= slots) {
 		t->last_error = type == HW_BREAK ?
-			"all hardware breakpoint slots are in use" :
-			"all hardware watchpoint slots are in use";
+			"all hardware breakpoint slots are in use: delete an hbreak, or use break" :
+			"all hardware watchpoint slots are in use: delete a watchpoint, or 'set can-use-hw-watchpoints 0' for software ones";
 		return -ENOSPC;
 	}
 	hp = calloc(1, sizeof(*hp));
