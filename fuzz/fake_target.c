@@ -207,6 +207,13 @@ struct thread *target_pending(struct target *t, struct event *ev,
 	return NULL;
 }
 
+bool target_forget_exit(struct target *t, pid_t pid)
+{
+	(void)t;
+	(void)pid;
+	return false;	/* the fake target's processes never end unreported */
+}
+
 void target_begin_resume(struct target *t)
 {
 	for (struct process *p = t->procs; p; p = p->next)
