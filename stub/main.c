@@ -194,5 +194,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "a64stub: client gone; listening again\n");
 	}
 	finish(&t);
+	session_free(&s);
 	return 0;
 }

@@ -426,6 +426,19 @@ static int handle_packet(struct session *s)
 	return ret;
 }
 
+void session_free(struct session *s)
+{
+	if (s->run_argv) {
+		for (char **a = s->run_argv; *a; a++)
+			free(*a);
+		free(s->run_argv);
+		s->run_argv = NULL;
+	}
+	free(s->txbuf);
+	free(s->replybuf);
+	s->txbuf = s->replybuf = NULL;
+}
+
 int server_run(struct session *s)
 {
 	pkt_rx_init(&s->rx);

@@ -70,6 +70,9 @@ struct session {
 	char *replybuf;
 };
 
+/* Free what the session allocated (the stub is ending). */
+void session_free(struct session *s);
+
 /* Serve one connected client.  Returns: 0 when it leaves or must end. */
 int server_run(struct session *s);
 
