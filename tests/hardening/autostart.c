@@ -2,8 +2,9 @@
 /*
  * Guest autostart for the hardening tests and the fuzz corpus capture:
  * runs /bin/a64stub with the arguments listed in /extra/autostart.args
- * (one a line), and again each time it exits, so that a test can use a
- * fresh `--once` stub per client.  Stops after RESPAWN_MAX runs.
+ * (one a line, read anew each time), and again each time it exits, so
+ * that a test can use a fresh `--once` stub per client, or change its
+ * arguments.  Stops after RESPAWN_MAX runs.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,11 +16,13 @@
 #define MAX_ARGS	16
 #define RESPAWN_MAX	200
 
-int main(void)
+/*
+ * Read the stub's arguments from ARGS_FILE into @argv (argv[0] set).
+ * Returns: 0, or -1 if the file cannot be read.
+ */
+static int read_args(const char *dir, char **argv)
 {
-	const char *dir = getenv("GUEST_EXTRA");
-	const char *stub = getenv("A64STUB") ? getenv("A64STUB") : "/bin/a64stub";
-	char path[4096], line[4096], *argv[MAX_ARGS + 2];
+	char path[4096], line[4096];
 	int argc = 0;
 	FILE *f;
 
@@ -27,7 +30,7 @@ int main(void)
 	f = fopen(path, "r");
 	if (!f) {
 		perror("autostart: " ARGS_FILE);
-		return 1;
+		return -1;
 	}
 	argv[argc++] = "a64stub";
 	while (argc <= MAX_ARGS && fgets(line, sizeof(line), f)) {
@@ -37,7 +40,7 @@ int main(void)
 			char *p = malloc(strlen(line) + 4096);
 
 			if (!p)
-				return 1;
+				break;
 			sprintf(p, "%s%s", dir ? dir : "/extra", line + 7);
 			argv[argc++] = p;
 		} else {
@@ -46,15 +49,30 @@ int main(void)
 	}
 	fclose(f);
 	argv[argc] = NULL;
+	return 0;
+}
+
+int main(void)
+{
+	const char *dir = getenv("GUEST_EXTRA");
+	const char *stub = getenv("A64STUB") ? getenv("A64STUB") : "/bin/a64stub";
+	char *argv[MAX_ARGS + 2];
+
 	for (int i = 0; i < RESPAWN_MAX; i++) {
-		pid_t pid = fork();
+		pid_t pid;
 		int status;
 
+		/* Read anew each time: a test may change the arguments. */
+		if (read_args(dir, argv))
+			return 1;
+		pid = fork();
 		if (pid == 0) {
 			execv(stub, argv);
 			perror("autostart: exec a64stub");
 			_exit(127);
 		}
+		for (int a = 1; argv[a]; a++)
+			free(argv[a]);
 		if (pid < 0 || waitpid(pid, &status, 0) < 0)
 			return 1;
 		fprintf(stderr, "autostart: a64stub ended (status 0x%x)\n", status);

@@ -11,6 +11,11 @@
                     vFile on /proc/PID
   sigkill-outside   the program is SIGKILLed from outside while the client
                     waits: the reply is X09 and no zombie is left
+  once-detaches     `a64stub --once --attach :1235 PID` (started by the
+                    autostart with new arguments) attaches to a running
+                    program; when its client leaves it ends and detaches,
+                    and the program runs on (its tick file advances, no
+                    tracer in /proc/PID/status)
 Usage: faults.py PORT ONCE_PORT GUEST_DIR.  Exits 1 on any failure."""
 import sys
 import time
@@ -110,6 +115,78 @@ def once_kills():
         return "no new --once stub: %r" % st
     return None
 
+def read_file(c, path):
+    """The contents of a guest file (up to 4 KiB) through vFile, or None."""
+    r = c.cmd("vFile:open:%s,0,0" % hexs(path))
+    if r.startswith(b"F-1"):
+        return None
+    fd = r[1:].decode()
+    data = c.cmd("vFile:pread:%s,1000,0" % fd)
+    c.cmd("vFile:close:" + fd)
+    return data[data.index(b";") + 1:] if data.startswith(b"F") else None
+
+def write_file(c, path, text):
+    """Replace a guest file's contents (plain text: nothing to escape)."""
+    r = c.cmd("vFile:open:%s,601,1a4" % hexs(path))	# O_WRONLY|O_CREAT|O_TRUNC, 0644
+    if r.startswith(b"F-1"):
+        raise ProtocolError("cannot write %s: %r" % (path, r))
+    fd = r[1:].decode()
+    c.cmd("vFile:pwrite:%s,0,%s" % (fd, text))
+    c.cmd("vFile:close:" + fd)
+
+def ticks(c, pid):
+    d = read_file(c, "/tmp/ticks-%d" % pid)
+    return int(d) if d and d.strip().isdigit() else None
+
+def once_detaches():
+    c = connect()
+    pid = run_prog(c, "ticker")
+    r = c.cmd("D;%x" % pid)
+    if r != b"OK":
+        return "detach from the multi stub: %r" % r
+    args_path = guest_dir + "/autostart.args"
+    orig = read_file(c, args_path)
+    write_file(c, args_path, "--once\n--attach\n:1235\n%d\n" % pid)
+    # End the --once stub serving now: the autostart starts ours.
+    o = Client(once_port)
+    o.handshake()
+    o.close()
+    for _ in range(50):
+        try:
+            o = Client(once_port)
+            o.handshake()
+            st = o.cmd("?")
+            if st.startswith(b"T") and stop_pid(st) == pid:
+                break
+            o.close()
+        except (ProtocolError, OSError):
+            pass
+        time.sleep(0.2)
+    else:
+        return "no `--once --attach %d` stub came to serve" % pid
+    att = o.cmd("qAttached:%x" % pid)
+    if att != b"1":
+        return "qAttached says %r, expected 1" % att
+    status = read_file(c, "/proc/%d/status" % pid) or b""
+    if b"TracerPid:\t0\n" in status:
+        return "the program is not traced while the --attach stub holds it"
+    write_file(c, args_path, orig.decode())
+    t1 = ticks(c, pid)
+    o.close()
+    # The --once stub ends and detaches: the program must run on.
+    for _ in range(50):
+        t2 = ticks(c, pid)
+        status = read_file(c, "/proc/%d/status" % pid) or b""
+        if t1 is not None and t2 is not None and t2 > t1 and b"TracerPid:\t0\n" in status:
+            break
+        time.sleep(0.1)
+    else:
+        return "the program did not run on untraced (ticks %r -> %r)" % (t1, t2)
+    c.cmd("vAttach;%x" % pid)
+    c.cmd("vKill;%x" % pid)
+    c.close()
+    return None
+
 def sigkill_outside():
     c = connect()
     pid = run_prog(c, "killer")
@@ -127,7 +204,8 @@ def sigkill_outside():
 for name, fn in [("client-killed", lambda: client_killed(False)),
                  ("client-killed-running", lambda: client_killed(True)),
                  ("once-kills", once_kills),
-                 ("sigkill-outside", sigkill_outside)]:
+                 ("sigkill-outside", sigkill_outside),
+                 ("once-detaches", once_detaches)]:
     try:
         why = fn()
     except (ProtocolError, OSError) as e:

@@ -5,7 +5,10 @@
  *   hard_prog killer   forks a child that SIGKILLs this process after
  *                      300 ms, from outside it (the child is not traced:
  *                      the tests' client does not ask for fork events)
+ *   hard_prog ticker   counts, writing the count to /tmp/ticks-PID every
+ *                      10 ms, so a test can see that it runs
  */
+#include <stdio.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,6 +22,22 @@ int main(int argc, char **argv)
 			usleep(300000);
 			kill(parent, SIGKILL);
 			_exit(0);
+		}
+	}
+	if (argc > 1 && !strcmp(argv[1], "ticker")) {
+		char path[64], buf[32];
+		unsigned long ticks = 0;
+
+		snprintf(path, sizeof(path), "/tmp/ticks-%d", (int)getpid());
+		for (;;) {
+			FILE *f = fopen(path, "w");
+			int n = snprintf(buf, sizeof(buf), "%lu\n", ++ticks);
+
+			if (f) {
+				fwrite(buf, 1, (size_t)n, f);
+				fclose(f);
+			}
+			usleep(10000);
 		}
 	}
 	for (;;)
