@@ -26,7 +26,7 @@ endif
 .PHONY: gdb-programs check
 gdb-programs: $(GDB_PROGRAMS) $(EXTRA_DIR)/autostart
 
-$(EXTRA_DIR)/%: tests/gdb/%.c | $(EXTRA_DIR)
+$(EXTRA_DIR)/%: tests/gdb/%.c $(wildcard tests/gdb/*.h) | $(EXTRA_DIR)
 	$(TARGET_CC) $(PROG_CFLAGS) -o $@ $<
 
 # The shorter stem wins: this rule, not the one above, builds dyn_*.

@@ -18,20 +18,7 @@ unsigned long last_x7;
 long real_ppid;
 int queued;
 
-static long svc3(long nr, long a0, long a1, long a2, unsigned long magic)
-{
-	register long x0 asm("x0") = a0;
-	register long x1 asm("x1") = a1;
-	register long x2 asm("x2") = a2;
-	register unsigned long x7 asm("x7") = magic;
-	register long x8 asm("x8") = nr;
-
-	asm volatile("svc #0\n\tstr x7, %[out]"
-		     : "+r"(x0), [out] "=m"(last_x7)
-		     : "r"(x1), "r"(x2), "r"(x7), "r"(x8)
-		     : "memory");
-	return x0;
-}
+#include "svc3.h"
 
 __attribute__((noinline)) void step(int i, long nr, unsigned long magic)
 {
