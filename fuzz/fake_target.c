@@ -176,28 +176,6 @@ void target_set_options(struct target *t)
 	(void)t;
 }
 
-struct process *target_find_process(struct target *t, pid_t pid)
-{
-	for (struct process *p = t->procs; p; p = p->next)
-		if (p->pid == pid)
-			return p;
-	return NULL;
-}
-
-struct thread *target_find_thread(struct target *t, pid_t tid)
-{
-	for (struct process *p = t->procs; p; p = p->next)
-		for (struct thread *th = p->threads; th; th = th->next)
-			if (th->tid == tid)
-				return th;
-	return NULL;
-}
-
-struct process *target_first_process(struct target *t)
-{
-	return t->procs;
-}
-
 struct thread *target_pending(struct target *t, struct event *ev,
 			      bool resumed_only)
 {
@@ -467,13 +445,6 @@ int target_reg_write(struct target *t, struct thread *th, unsigned int regno,
 	r = &regs_table[regno];
 	memcpy(regs_buf(&th->rc, r->regset) + r->offset, buf, r->bitsize / 8);
 	return 0;
-}
-
-bool target_catches(const struct target *t, int nr)
-{
-	if (!t->catch_syscalls || nr < 0 || nr >= TARGET_MAX_SYSCALL)
-		return false;
-	return t->catch_any || (t->catch_set[nr / 8] >> (nr % 8)) & 1;
 }
 
 const char *target_thread_name(struct thread *th, char *buf, size_t len)

@@ -104,38 +104,6 @@ static void process_remove(struct target *t, struct process *p)
 	free(p);
 }
 
-struct process *target_find_process(struct target *t, pid_t pid)
-{
-	for (struct process *p = t->procs; p; p = p->next)
-		if (p->pid == pid)
-			return p;
-	return NULL;
-}
-
-struct thread *target_find_thread(struct target *t, pid_t tid)
-{
-	for (struct process *p = t->procs; p; p = p->next)
-		for (struct thread *th = p->threads; th; th = th->next)
-			if (th->tid == tid)
-				return th;
-	return NULL;
-}
-
-struct process *target_first_process(struct target *t)
-{
-	return t->procs;
-}
-
-bool target_catches(const struct target *t, int nr)
-{
-	if (!t->catch_syscalls)
-		return false;
-	if (t->catch_any)
-		return true;
-	return nr >= 0 && nr < TARGET_MAX_SYSCALL &&
-	       (t->catch_set[nr / 8] & (1u << (nr % 8)));
-}
-
 /*
  * Find out once whether this kernel carries the seed ABI: a 288-byte
  * PTRACE_GETREGSET of NT_PRSTATUS comes back with iov_len 288 only there.
