@@ -12,17 +12,16 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "tests", "hardening"))
+import rsp  # noqa: E402  (the framing the hardening client uses)
+
 MAX_PACKET = 4096       # keep inputs short: libFuzzer runs them often
 SESSION_CHUNK = 40
 
 def frame(payload):
-    body = bytearray()
-    for b in payload:
-        if b in b"$#}*":
-            body += bytes([0x7d, b ^ 0x20])
-        else:
-            body.append(b)
-    return b"$" + bytes(body) + b"#%02x" % (sum(body) & 0xff) + b"+"
+    """The packet as a client sends it, followed by its ack."""
+    return rsp.frame(payload) + b"+"
 
 def save(folder, data):
     os.makedirs(folder, exist_ok=True)
