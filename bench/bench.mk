@@ -3,6 +3,7 @@
 #
 #   make bench         every workload BENCH_RUNS (5) times on each server,
 #                      alternating; a table on stdout, $(BUILD)/bench.json
+#                      (BENCH_ONLY=syscall_filter,memread: only those)
 #   make bench-quick   the same harness with N=50 and one run each, to keep
 #                      it from rotting (make check runs it; it asserts
 #                      nothing about time)
@@ -22,6 +23,7 @@ BENCH_MIB    ?= 16
 BENCH_SYSCALLS ?= 1000000
 BENCH_TRACE_SYSCALLS ?= 100000
 BENCH_JSON   ?= $(BUILD)/bench.json
+BENCH_ONLY   ?=
 
 BENCH_EXTRA  := $(BUILD)/bench/extra
 BENCH_GS     := $(A64STUB_CACHE)/gdbserver
@@ -57,7 +59,8 @@ BENCH_ENV = MAKE='$(MAKE)' bench/bench.py --build '$(BUILD)' \
 bench: all bench-programs $(if $(NATIVE),,$(VM_DIR)/initrd-stock.cpio.gz)
 	@$(BENCH_ENV) --runs $(BENCH_RUNS) --n $(BENCH_N) --mib $(BENCH_MIB) \
 		--syscalls $(BENCH_SYSCALLS) \
-		--trace-syscalls $(BENCH_TRACE_SYSCALLS) --json '$(BENCH_JSON)'
+		--trace-syscalls $(BENCH_TRACE_SYSCALLS) --json '$(BENCH_JSON)' \
+		$(if $(BENCH_ONLY),--only '$(BENCH_ONLY)')
 
 bench-quick: all bench-programs $(if $(NATIVE),,$(VM_DIR)/initrd-stock.cpio.gz)
 	@$(BENCH_ENV) --runs 1 --n 50 --mib 1 --syscalls 10000 \

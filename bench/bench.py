@@ -50,6 +50,7 @@ class Bench:
         self.console = os.path.join(a.build, "vm", str(a.port), "console.log")
         self.outdir = os.path.join(a.build, "bench", "runs")
         os.makedirs(self.outdir, exist_ok=True)
+        self.only = [w for w, _ in WORKLOADS if not a.only or w in a.only.split(",")]
         self.params = {"N": a.n, "MIB": a.mib, "SYSCALLS": a.syscalls,
                        "TRACE_SYSCALLS": a.trace_syscalls}
 
@@ -148,12 +149,12 @@ class Bench:
         os.makedirs(os.path.join(self.build, "bench", "sysroot"), exist_ok=True)
         self.boot()
         try:
-            samples = {w: {s: [] for s in SERVERS} for w, _ in WORKLOADS}
+            samples = {w: {s: [] for s in SERVERS} for w in self.only}
             for r in range(a.runs):
                 order = SERVERS if r % 2 == 0 else SERVERS[::-1]
                 if r % 2:
                     self.native_round(r + 1)
-                for w, _ in WORKLOADS:
+                for w in self.only:
                     for s in order:
                         t1 = time.monotonic()
                         samples[w][s].append(self.gdb(s, w)["secs"])
@@ -181,6 +182,8 @@ class Bench:
                "workloads": {}, "targets": {}}
         W = res["workloads"]
         for w, title in WORKLOADS:
+            if w not in samples:
+                continue
             entry = {"title": title}
             for s in SERVERS:
                 xs = samples[w][s]
@@ -195,13 +198,15 @@ class Bench:
                     entry[s]["unit"] = "s"
             entry["ratio"] = entry["a64stub"]["median"] / entry["gdbserver"]["median"]
             W[w] = entry
-        W["run_exit"]["untraced"] = dict(stats([x for _, x in native["untraced"]]), unit="s")
-        W["run_exit"]["ratio_untraced"] = (W["run_exit"]["a64stub"]["median"]
-                                           / W["run_exit"]["untraced"]["median"])
-        W["syscall_filter"]["bare_tracer"] = dict(
-            stats([n / x for n, x in native["trace"]]), unit="stops/s", stops=trace_stops)
-        W["syscall_filter"]["ratio_bare"] = (W["syscall_filter"]["a64stub"]["median"]
-                                             / W["syscall_filter"]["bare_tracer"]["median"])
+        if "run_exit" in W:
+            W["run_exit"]["untraced"] = dict(stats([x for _, x in native["untraced"]]), unit="s")
+            W["run_exit"]["ratio_untraced"] = (W["run_exit"]["a64stub"]["median"]
+                                               / W["run_exit"]["untraced"]["median"])
+        if "syscall_filter" in W:
+            W["syscall_filter"]["bare_tracer"] = dict(
+                stats([n / x for n, x in native["trace"]]), unit="stops/s", stops=trace_stops)
+            W["syscall_filter"]["ratio_bare"] = (W["syscall_filter"]["a64stub"]["median"]
+                                                 / W["syscall_filter"]["bare_tracer"]["median"])
         res["rss_kib"] = {s: rss[s]["VmHWM_kib"] for s in SERVERS}
         res["binary_bytes"] = {"a64stub": stub_size,
                                "a64stub_stripped": stripped_size(
@@ -213,13 +218,18 @@ class Bench:
         def target(name, value, ok, want):
             T[name] = {"value": value, "want": want, "met": bool(ok)}
         for w in ("syscall_catch", "breakpoint", "stepi"):
-            target(w, W[w]["ratio"], W[w]["ratio"] <= 0.8, "a64stub/gdbserver time <= 0.8")
-        target("memread", W["memread"]["ratio"], W["memread"]["ratio"] >= 1.5,
-               "a64stub/gdbserver throughput >= 1.5")
-        target("run_exit", W["run_exit"]["ratio_untraced"],
-               W["run_exit"]["ratio_untraced"] <= 1.05, "a64stub/untraced time <= 1.05")
-        target("syscall_filter", W["syscall_filter"]["ratio_bare"],
-               W["syscall_filter"]["ratio_bare"] >= 0.8, "a64stub/bare tracer stop rate >= 0.8")
+            if w in W:
+                target(w, W[w]["ratio"], W[w]["ratio"] <= 0.8, "a64stub/gdbserver time <= 0.8")
+        if "memread" in W:
+            target("memread", W["memread"]["ratio"], W["memread"]["ratio"] >= 1.5,
+                   "a64stub/gdbserver throughput >= 1.5")
+        if "run_exit" in W:
+            target("run_exit", W["run_exit"]["ratio_untraced"],
+                   W["run_exit"]["ratio_untraced"] <= 1.05, "a64stub/untraced time <= 1.05")
+        if "syscall_filter" in W:
+            target("syscall_filter", W["syscall_filter"]["ratio_bare"],
+                   W["syscall_filter"]["ratio_bare"] >= 0.8,
+                   "a64stub/bare tracer stop rate >= 0.8")
         target("rss", res["rss_kib"]["a64stub"], res["rss_kib"]["a64stub"] <= 2048,
                "a64stub peak RSS <= 2048 KiB")
         with open(a.json, "w") as f:
@@ -268,6 +278,8 @@ def table(res):
     tgt = {k: "%s: %.2f %s" % (t["want"], t["value"], "met" if t["met"] else "**missed**")
            for k, t in T.items() if k != "rss"}
     for w, title in WORKLOADS:
+        if w not in W:
+            continue
         e = W[w]
         unit = e["a64stub"]["unit"]
         rows.append("| %s%s | %s | %s | %.2f | %s |" % (
@@ -288,12 +300,15 @@ def table(res):
         size["gdbserver"],
         ", %d with its libraries" % size["gdbserver_with_libs"]
         if size.get("gdbserver_with_libs") else ""))
+    stops = W["syscall_filter"]["bare_tracer"]["stops"] if "syscall_filter" in W else 0
     head = ("N=%d, %d MiB, %d syscalls (workload 5), %d (workload 7: %d stops); "
             "%d runs each, alternating; median (min-max). Host: %d CPUs, load average "
             "%.1f at start, %.1f at end; %.0f s in all."
-            % (p["N"], p["MIB"], p["SYSCALLS"], p["TRACE_SYSCALLS"],
-               W["syscall_filter"]["bare_tracer"]["stops"], p["RUNS"], h["cpus"],
-               h["loadavg_start"][0], h["loadavg_end"][0], h["wall_secs"]))
+            % (p["N"], p["MIB"], p["SYSCALLS"], p["TRACE_SYSCALLS"], stops,
+               p["RUNS"], h["cpus"], h["loadavg_start"][0], h["loadavg_end"][0],
+               h["wall_secs"]))
+    if len(W) < len(WORKLOADS):
+        head += " Only: %s." % ", ".join(W)
     return head + "\n\n" + "\n".join(rows)
 
 
@@ -311,6 +326,9 @@ def main():
     ap.add_argument("--trace-syscalls", type=int, default=100000)
     ap.add_argument("--timeout", type=int, default=900, help="seconds per GDB session")
     ap.add_argument("--json", default="build/bench.json")
+    ap.add_argument("--only", default="",
+                    help="comma-separated workloads to run (default: all): "
+                    + ",".join(w for w, _ in WORKLOADS))
     ap.add_argument("--strip", default="strip", help="strip for the target's binaries")
     ap.add_argument("--table", help="print the table of this JSON file and exit")
     a = ap.parse_args()

@@ -109,7 +109,6 @@ static void free_process(struct target *t, struct process *p)
 void fake_target_init(struct target *t)
 {
 	memset(t, 0, sizeof(*t));
-	t->sigfd = -1;
 	if (!fake_mem_init[1])
 		for (size_t i = 0; i < FAKE_MEM_SIZE; i++)
 			fake_mem_init[i] = (unsigned char)(i * 7);

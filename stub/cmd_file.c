@@ -131,7 +131,7 @@ static bool fio_fd_ok(int fd)
 	if (len < 0)
 		return false;
 	target[len] = '\0';
-	/* Sockets, the signalfd and /proc/PID/mem are the stub's own. */
+	/* Sockets, anonymous inodes and /proc/PID/mem are the stub's own. */
 	return strncmp(target, "socket:", 7) && strncmp(target, "anon_inode:", 11) &&
 	       !strstr(target, "/mem");
 }

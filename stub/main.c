@@ -133,8 +133,7 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	err = target_init(&t);
 	if (err) {
-		fprintf(stderr, "a64stub: cannot set up the SIGCHLD signalfd: %s (is this Linux 2.6.27 or later?)\n",
-			strerror(-err));
+		fprintf(stderr, "a64stub: cannot set up: %s\n", strerror(-err));
 		return 1;
 	}
 	err = target_probe_abi(&t);
@@ -185,6 +184,8 @@ int main(int argc, char **argv)
 			break;
 		}
 		server_run(&s);
+		/* The watcher holds the socket open: end it first. */
+		target_unwatch(&t);
 		conn_close(&conn);
 		if (stdio || opts.once)
 			break;

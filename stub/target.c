@@ -13,7 +13,6 @@
 #include <dirent.h>
 #include <sys/personality.h>
 #include <sys/ptrace.h>
-#include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -24,6 +23,7 @@
 #include "syscall_regs.h"
 #include "target.h"
 #include "target_int.h"
+#include "watcher.h"
 
 #define BASE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE | \
 		      PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)
@@ -155,20 +155,16 @@ const char *target_abi_name(const struct target *t)
 
 int target_init(struct target *t)
 {
-	sigset_t set;
-
 	memset(t, 0, sizeof(*t));
-	sigemptyset(&set);
-	sigaddset(&set, SIGCHLD);
-	if (sigprocmask(SIG_BLOCK, &set, NULL))
-		return -errno;
-	t->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
-	if (t->sigfd < 0)
-		return -errno;
 	t->shell = getenv("SHELL");
 	if (!t->shell || !*t->shell)
 		t->shell = "/bin/sh";
 	return 0;
+}
+
+void target_unwatch(struct target *t)
+{
+	watcher_end(&t->input);
 }
 
 /* ---- launching ---- */
@@ -181,7 +177,7 @@ static void child_exec(char *const argv[], int errfd, const char *shell,
 
 	if (no_aslr)
 		personality(ADDR_NO_RANDOMIZE);
-	/* The stub blocks SIGCHLD for its signalfd; do not pass that on. */
+	/* A clean signal mask, whatever the stub's. */
 	sigemptyset(&set);
 	sigprocmask(SIG_SETMASK, &set, NULL);
 	/*
@@ -652,6 +648,7 @@ static void handle_stop(struct target *t, struct thread *th, int status)
 {
 	int sig = WSTOPSIG(status), event = status >> 16;
 	unsigned long msg;
+	bool quiet;
 
 	th->running = false;
 	regs_invalidate(th);
@@ -661,10 +658,25 @@ static void handle_stop(struct target *t, struct thread *th, int status)
 		hw_new_thread(th->proc, th);
 	}
 
-	if (sig == (SIGTRAP | 0x80)) {
+	quiet = th->quiet_exit;
+	th->quiet_exit = false;
+	if (sig == (SIGTRAP | 0x80) && quiet &&
+	    !target_catches(t, th->entry_sysno)) {
+		/*
+		 * The exit of a call whose entry GDB did not hear of, with no
+		 * stop in between: nothing to ask the kernel (the number is
+		 * the entry's; nobody could change it), nothing to report.
+		 */
+		th->stop.kind = STOP_SYSCALL;
+		th->stop.sysno = th->entry_sysno;
+		th->in_syscall = false;
+		th->report = false;
+	} else if (sig == (SIGTRAP | 0x80)) {
 		classify_syscall(t, th);
 		th->report = syscall_regs_on_syscall_stop(t, th) &&
 			     target_catches(t, th->stop.sysno);
+	}
+	if (sig == (SIGTRAP | 0x80)) {
 		/*
 		 * Any ptrace stop consumes a pending PTRACE_INTERRUPT
 		 * (ptrace_stop() clears JOBCTL_TRAP_STOP): no trap follows.
@@ -689,8 +701,13 @@ static void handle_stop(struct target *t, struct thread *th, int status)
 			}
 			th->interrupting = false;
 		}
-		if (!th->report)
+		if (!th->report) {
+			bool entry = th->stop.entry;
+
 			auto_resume(t, th, 0);
+			th->quiet_exit = entry && th->running &&
+					 resume_request(t, th) == PTRACE_SYSCALL;
+		}
 		return;
 	}
 	/*
@@ -830,6 +847,26 @@ static void handle_exit(struct target *t, pid_t tid, int status)
 	process_remove(t, p);
 }
 
+/* Act on one wait status of @tid. */
+static void take_status(struct target *t, pid_t tid, int status)
+{
+	struct thread *th;
+
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		handle_exit(t, tid, status);
+		return;
+	}
+	th = target_find_thread(t, tid);
+	if (!th)
+		th = adopt_thread(t, tid);
+	if (!th) {
+		/* Not ours to hold (a stray child): let it run. */
+		ptrace(PTRACE_CONT, tid, 0, 0);
+		return;
+	}
+	handle_stop(t, th, status);
+}
+
 /* Collect every wait status available now (@flags 0: wait for one). */
 static void reap(struct target *t, int flags)
 {
@@ -837,22 +874,9 @@ static void reap(struct target *t, int flags)
 	pid_t tid;
 
 	while ((tid = waitpid(-1, &status, __WALL | flags)) > 0) {
-		struct thread *th;
-
 		flags |= WNOHANG;
-		if (WIFEXITED(status) || WIFSIGNALED(status)) {
-			handle_exit(t, tid, status);
-			continue;
-		}
-		th = target_find_thread(t, tid);
-		if (!th)
-			th = adopt_thread(t, tid);
-		if (!th) {
-			/* Not ours to hold (a stray child): let it run. */
-			ptrace(PTRACE_CONT, tid, 0, 0);
-			continue;
-		}
-		handle_stop(t, th, status);
+		if (!watcher_owns(&t->input, tid, status))
+			take_status(t, tid, status);
 	}
 }
 
@@ -922,17 +946,27 @@ struct thread *target_pending(struct target *t, struct event *ev,
 	return NULL;
 }
 
+/* Is there input on @fd (or has the peer gone)? */
+static bool input_ready(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+	return poll(&pfd, 1, 0) > 0;
+}
+
+/*
+ * One blocking waitpid() serves the tracees and GDB: the input watcher
+ * (watcher.c) is a child whose stop says GDB has something to say.  A
+ * stop GDB is not told of costs the bare minimum here: this waitpid(),
+ * what handle_stop() needs, and the resume.
+ */
 int target_wait(struct target *t, int fd, struct event *ev)
 {
-	struct pollfd pfd[2] = {
-		{ .fd = t->sigfd, .events = POLLIN },
-		{ .fd = fd, .events = POLLIN },
-	};
-
 	for (;;) {
-		struct signalfd_siginfo ssi[4];
+		int status, flags = __WALL | WUNTRACED;
+		struct thread *th;
+		pid_t tid;
 
-		reap(t, WNOHANG);
 		if (t->nexits) {
 			/* A process ended: stop the rest before telling GDB. */
 			target_stop_all(t);
@@ -944,7 +978,7 @@ int target_wait(struct target *t, int fd, struct event *ev)
 		if (!t->procs)
 			return -ECHILD;
 		for (struct process *p = t->procs; p; p = p->next)
-			for (struct thread *th = p->threads; th; th = th->next)
+			for (th = p->threads; th; th = th->next)
 				if (th->report && th->resumed) {
 					target_stop_all(t);
 					target_pending(t, ev, true);
@@ -952,19 +986,37 @@ int target_wait(struct target *t, int fd, struct event *ev)
 				}
 		if (!any_running(t))
 			return -EDEADLK;
-		if (poll(pfd, fd >= 0 ? 2 : 1, -1) < 0 && errno != EINTR)
+		/* No watcher (fork failed): look at both in turn. */
+		if (fd >= 0 && watcher_arm(&t->input, fd) < 0)
+			flags |= WNOHANG;
+		tid = waitpid(-1, &status, flags);
+		if (tid < 0) {
+			if (errno == EINTR)
+				continue;
 			return -errno;
-		/*
-		 * SIGCHLD does not queue: one read clears it.  Each syscall
-		 * counts here: this loop runs once per ptrace stop that GDB
-		 * never hears of (a catch filter that does not match).
-		 */
-		if ((pfd[0].revents & POLLIN) &&
-		    read(t->sigfd, ssi, sizeof(ssi)) < 0) {
-			/* Nothing to clear after all: reap() finds out. */
 		}
-		if (fd >= 0 && (pfd[1].revents & (POLLIN | POLLHUP | POLLERR)))
-			return 0;
+		if (tid == 0) {
+			struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+			if (poll(&pfd, 1, 10) > 0)
+				return 0;
+			continue;
+		}
+		if (watcher_owns(&t->input, tid, status)) {
+			/* It may have seen packets the stub has read since. */
+			if (fd >= 0 && input_ready(fd))
+				return 0;
+			continue;
+		}
+		/*
+		 * WUNTRACED also shows job-control stops of children that are
+		 * not traced (a launched program GDB detached from); a traced
+		 * thread unknown to us starts with an event stop.
+		 */
+		if (WIFSTOPPED(status) && (status >> 16) == 0 &&
+		    !target_find_thread(t, tid))
+			continue;
+		take_status(t, tid, status);
 	}
 }
 
@@ -995,6 +1047,8 @@ int target_kill(struct target *t, struct process *p)
 
 		if (w < 0)
 			break;
+		if (watcher_owns(&t->input, w, status))
+			continue;
 		if (w == pid && (WIFEXITED(status) || WIFSIGNALED(status)))
 			break;
 		if (WIFSTOPPED(status))

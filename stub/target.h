@@ -17,6 +17,7 @@
 #include <sys/types.h>
 
 #include "regs.h"
+#include "watcher.h"
 
 #define TARGET_MAX_SYSCALL 1024		/* catch filter covers 0..1023 */
 #define TARGET_NSIG 65
@@ -92,6 +93,7 @@ struct thread {
 	int held_sig;		/* a signal to deliver at the next resume */
 	bool in_syscall;	/* a syscall-entry stop seen, its exit not yet */
 	int entry_sysno;	/* ... and the syscall number at that entry */
+	bool quiet_exit;	/* resumed from an entry GDB did not hear of */
 	bool needs_hw;		/* new: copy the process's debug slots in */
 	bool resumed;		/* GDB resumed it in its last request */
 	struct stop stop;
@@ -158,7 +160,7 @@ struct target {
 	struct event exits[TARGET_MAX_EXITS];	/* ends not yet reported */
 	int nexits;
 	bool stopping;		/* inside target_stop_all() */
-	int sigfd;		/* signalfd for SIGCHLD */
+	struct watcher input;	/* wakes target_wait() when GDB has input */
 	bool seed_abi;		/* NT_PRSTATUS is 288 bytes: kernel has orig_x0/x7 */
 	bool abi_known;
 	bool catch_syscalls;	/* QCatchSyscalls:1 */
@@ -192,6 +194,9 @@ const char *target_abi_name(const struct target *t);
 
 /* Set up @t.  Returns: 0 or -errno. */
 int target_init(struct target *t);
+
+/* End the process that watches GDB's connection (before closing it). */
+void target_unwatch(struct target *t);
 
 /*
  * Start @argv[0] traced, stopped at its first instruction after exec.
