@@ -16,6 +16,9 @@
                     program; when its client leaves it ends and detaches,
                     and the program runs on (its tick file advances, no
                     tracer in /proc/PID/status)
+  watcher           the stub's input watcher (stub/watcher.c): exactly one
+                    such child of the stub after 20 continue/^C rounds, and
+                    none once the client has left (no leak, no zombie)
 Usage: faults.py PORT ONCE_PORT GUEST_DIR.  Exits 1 on any failure."""
 import sys
 import time
@@ -135,8 +138,13 @@ def write_file(c, path, text):
     c.cmd("vFile:close:" + fd)
 
 def ticks(c, pid):
-    d = read_file(c, "/tmp/ticks-%d" % pid)
-    return int(d) if d and d.strip().isdigit() else None
+    """The ticker's count; it rewrites the file each tick, so a read can
+    find it empty: read again (a few times) until it holds a number."""
+    for _ in range(20):
+        d = read_file(c, "/tmp/ticks-%d" % pid)
+        if d and d.strip().isdigit():
+            return int(d)
+    return None
 
 def once_detaches():
     c = connect()
@@ -171,14 +179,16 @@ def once_detaches():
     if b"TracerPid:\t0\n" in status:
         return "the program is not traced while the --attach stub holds it"
     write_file(c, args_path, orig.decode())
-    t1 = ticks(c, pid)
     o.close()
-    # The --once stub ends and detaches: the program must run on.
+    # The --once stub ends and detaches: the program must run on, untraced,
+    # its count going up.  (Stopped, it may have left the file empty.)
+    t1 = t2 = None
     for _ in range(50):
-        t2 = ticks(c, pid)
         status = read_file(c, "/proc/%d/status" % pid) or b""
-        if t1 is not None and t2 is not None and t2 > t1 and b"TracerPid:\t0\n" in status:
-            break
+        if b"TracerPid:\t0\n" in status:
+            t1, t2 = t2, ticks(c, pid)
+            if t1 is not None and t2 is not None and t2 > t1:
+                break
         time.sleep(0.1)
     else:
         return "the program did not run on untraced (ticks %r -> %r)" % (t1, t2)
@@ -201,11 +211,51 @@ def sigkill_outside():
     c.close()
     return "zombie or process %d left" % pid if left else None
 
+def stat_fields(c, pid):
+    """/proc/PID/stat's fields after the command name, or None."""
+    d = read_file(c, "/proc/%d/stat" % pid)
+    return d[d.rindex(b")") + 2:].split() if d else None
+
+def watchers(c, stub, first):
+    """The stub's children other than the program (pids from @first on;
+    the guest is fresh, so pids do not wrap)."""
+    found = []
+    for p in range(first, first + 200):
+        f = stat_fields(c, p)
+        if f and int(f[1]) == stub:
+            found.append(p)
+    return found
+
+def watcher():
+    c = connect()
+    pid = run_prog(c)
+    stub = int(read_file(c, "/proc/self/stat").split()[0])
+    for i in range(20):
+        c.send(b"$vCont;c#a8")
+        if c.read_ack() != b"+":
+            return "vCont;c not acked"
+        c.send(b"\x03")
+        st = c.read_packet()
+        if not st.startswith(b"T02"):
+            return "round %d: after ^C: %r" % (i, st)
+    w = watchers(c, stub, pid + 1)
+    if len(w) != 1:
+        return "after 20 rounds the stub has %d children besides the program: %r" % (len(w), w)
+    c.close()
+    c = connect()
+    left = watchers(c, stub, pid + 1)
+    c.cmd("vKill;%x" % pid)
+    c.close()
+    if left:
+        return "watcher(s) %r left after the client did (stub %d)" % (left, stub)
+    return None
+
 for name, fn in [("client-killed", lambda: client_killed(False)),
                  ("client-killed-running", lambda: client_killed(True)),
                  ("once-kills", once_kills),
                  ("sigkill-outside", sigkill_outside),
-                 ("once-detaches", once_detaches)]:
+                 ("once-detaches", once_detaches),
+                 ("watcher", watcher)]:
     try:
         why = fn()
     except (ProtocolError, OSError) as e:
