@@ -51,14 +51,16 @@ void target_set_options(struct target *t)
 
 static struct thread *thread_add(struct process *p, pid_t tid)
 {
-	struct thread *th = calloc(1, sizeof(*th));
+	struct thread *th = calloc(1, sizeof(*th)), **pp;
 
 	if (!th)
 		return NULL;
 	th->proc = p;
 	th->tid = tid;
-	th->next = p->threads;
-	p->threads = th;
+	/* Oldest first, as GDB lists them (the leader is thread 1). */
+	for (pp = &p->threads; *pp; pp = &(*pp)->next)
+		;
+	*pp = th;
 	return th;
 }
 
@@ -75,14 +77,20 @@ static void thread_remove(struct process *p, struct thread *th)
 
 static struct process *process_add(struct target *t, pid_t pid)
 {
-	struct process *p = calloc(1, sizeof(*p));
+	struct process *p = calloc(1, sizeof(*p)), **pp;
 
 	if (!p)
 		return NULL;
 	p->pid = pid;
 	p->memfd = -1;
-	p->next = t->procs;
-	t->procs = p;
+	/*
+	 * Oldest first: a client connecting to a program that forked finds
+	 * the program itself first and gives it the inferior with its
+	 * symbols (GDB hands the first unknown pid the current inferior).
+	 */
+	for (pp = &t->procs; *pp; pp = &(*pp)->next)
+		;
+	*pp = p;
 	return p;
 }
 
@@ -1014,8 +1022,15 @@ int target_wait(struct target *t, int fd, struct event *ev)
 		 * thread unknown to us starts with an event stop.
 		 */
 		if (WIFSTOPPED(status) && (status >> 16) == 0 &&
-		    !target_find_thread(t, tid))
+		    !target_find_thread(t, tid)) {
+			/*
+			 * Or a tracee we do not hold (an auto-attached clone
+			 * adopt_thread() refused): let it go on with its
+			 * signal.  For an untraced child this fails (ESRCH).
+			 */
+			ptrace(PTRACE_CONT, tid, 0, WSTOPSIG(status));
 			continue;
+		}
 		take_status(t, tid, status);
 	}
 }
