@@ -21,9 +21,18 @@ int cmd_status(struct session *s, const char *a, size_t n, struct reply *out)
 
 	(void)a;
 	(void)n;
-	/* A stop nobody has heard of yet (the last client left first). */
-	if (target_pending(s->t, &ev, false))
+	/*
+	 * GDB asks `?` once, on connecting, and takes the answer as the
+	 * program's state rather than as an event to act on: a fork event
+	 * there does not parse (the child is unknown to it), a syscall stop
+	 * would be let go on at once without a catchpoint.  A new client
+	 * gets a plain SIGTRAP stop; the registers are the same, and a fork
+	 * child shows up as a process of its own in the thread list.
+	 */
+	if (target_pending(s->t, &ev, false)) {
+		ev.plain = true;
 		return session_report(s, &ev, out);
+	}
 	th = session_thread(s, s->last_tid);
 	if (!th) {
 		/* Nothing runs: what gdbserver --multi answers too. */
@@ -39,6 +48,7 @@ int cmd_status(struct session *s, const char *a, size_t n, struct reply *out)
 		ev.thread = th;
 		ev.pid = th->proc->pid;
 	}
+	ev.plain = true;
 	return session_report(s, &ev, out);
 }
 

@@ -195,7 +195,9 @@ int stop_reply(struct session *s, const struct event *ev, struct reply *r)
 	reply_ptid(s, r, th->proc->pid, th->tid);
 	reply_str(r, ";");
 	expedite(s, th, r);
-	if (th->stop.kind == STOP_FORK || th->stop.kind == STOP_VFORK) {
+	if (ev->plain && th->stop.kind != STOP_SIGNAL) {
+		/* T05 and no event: see cmd_status(). */
+	} else if (th->stop.kind == STOP_FORK || th->stop.kind == STOP_VFORK) {
 		reply_str(r, th->stop.kind == STOP_FORK ? "fork:" : "vfork:");
 		reply_ptid(s, r, th->stop.child, th->stop.child);
 		reply_str(r, ";");

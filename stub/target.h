@@ -151,6 +151,8 @@ struct event {
 	const struct hwpoint *watch;	/* EV_STOP: the watchpoint hit */
 	uint64_t watch_addr;		/* ... at this data address */
 	bool exec;	/* EV_STOP: an exec event */
+	bool plain;	/* EV_STOP: say why without the event (fork, syscall,
+			   exec): a `?` answer to a client that never saw it */
 };
 
 #define TARGET_MAX_EXITS 16

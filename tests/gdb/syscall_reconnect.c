@@ -1,0 +1,2 @@
+/* syscall_reconnect: the program of syscall_entry.c. */
+#include "syscall_entry.c"
