@@ -27,12 +27,21 @@
 
 #include "watcher.h"
 
-/* Close every descriptor but @keep (close_range(2), Linux 5.9). */
+/*
+ * Close every descriptor but @keep: the watcher must not hold the
+ * listening socket or a program's /proc/PID/mem.  close_range(2) is Linux
+ * 5.9; on older kernels (ENOSYS) the descriptors stay open, which only
+ * matters until the watcher ends with the session.
+ */
 static void close_others(int keep)
 {
+#ifdef SYS_close_range
 	if (keep > 0)
 		syscall(SYS_close_range, 0U, (unsigned)keep - 1, 0U);
 	syscall(SYS_close_range, (unsigned)keep + 1, ~0U, 0U);
+#else
+	(void)keep;
+#endif
 }
 
 static void watcher_main(int fd, pid_t parent)
