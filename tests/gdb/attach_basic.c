@@ -23,23 +23,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "check_mode.h"
+
 #define FD_IN 42
 #define RESULT_FILE "/tmp/a64stub-attach-result"
 
 pthread_barrier_t barrier;
 int workers_done;
 int child;
-char seen[64];
-int wait_result = -1;
 
 __attribute__((noinline)) void ready(int pid)
 {
 	(void)pid;
-	__asm__ volatile("" ::: "memory");
-}
-
-__attribute__((noinline)) void checked(void)
-{
 	__asm__ volatile("" ::: "memory");
 }
 
@@ -113,37 +108,13 @@ static int traced_and_stopped(int pid)
 	       proc_line(pid, "status", "State:", buf, sizeof(buf)) && strstr(buf, "tracing stop");
 }
 
-static int wait_gone(int pid)
-{
-	struct pollfd p = { .events = POLLIN };
-	int fd = (int)syscall(SYS_pidfd_open, pid, 0);
-
-	if (fd < 0)
-		return 0;
-	p.fd = fd;
-	/* A watchdog, not a synchronisation: 20 s is far beyond need. */
-	if (poll(&p, 1, 20000) != 1)
-		return 1;
-	close(fd);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	int pfd[2], status;
 	FILE *f;
 
-	if (argc == 3 && !strcmp(argv[1], "check")) {
-		wait_result = wait_gone(atoi(argv[2]));
-		f = fopen(RESULT_FILE, "r");
-		if (f) {
-			if (!fgets(seen, sizeof(seen), f))
-				seen[0] = '\0';
-			fclose(f);
-		}
-		checked();
+	if (check_mode(argc, argv, RESULT_FILE))
 		return 0;
-	}
 	unlink(RESULT_FILE);
 	if (pipe(pfd) || dup2(pfd[0], FD_IN) != FD_IN)
 		return 2;
