@@ -85,6 +85,24 @@ def client_killed(running):
     c.close()
     return "process %d still exists after vKill" % pid if left else None
 
+def next_once_stub(want):
+    """Connect to the --once port until a stub serves whose answer to `?`
+    satisfies WANT (the autostart starts a new one after each ends; QEMU
+    accepts, then resets, connections until it listens).  Returns the
+    connected client and the answer, or (None, None)."""
+    for _ in range(50):
+        try:
+            o = Client(once_port)
+            o.handshake()
+            st = o.cmd("?")
+            if want(st):
+                return o, st
+            o.close()
+        except (ProtocolError, OSError):
+            pass
+        time.sleep(0.2)
+    return None, None
+
 def once_kills():
     o = Client(once_port)
     o.handshake()
@@ -101,19 +119,11 @@ def once_kills():
     else:
         return "the program (pid %d) outlived the --once stub" % pid
     c.close()
-    # The autostart runs a new --once stub: it must be serving again
-    # (QEMU accepts, then resets, connections until it listens).
-    for _ in range(50):
-        try:
-            o = Client(once_port)
-            o.handshake()
-            st = o.cmd("?")
-            o.close()
-            break
-        except (ProtocolError, OSError):
-            time.sleep(0.2)
-    else:
+    # The autostart runs a new --once stub: it must be serving again.
+    o, st = next_once_stub(lambda st: True)
+    if o is None:
         return "no new --once stub listens"
+    o.close()
     if not st.startswith(b"T") or stop_pid(st) == pid:
         return "no new --once stub: %r" % st
     return None
@@ -159,18 +169,8 @@ def once_detaches():
     o = Client(once_port)
     o.handshake()
     o.close()
-    for _ in range(50):
-        try:
-            o = Client(once_port)
-            o.handshake()
-            st = o.cmd("?")
-            if st.startswith(b"T") and stop_pid(st) == pid:
-                break
-            o.close()
-        except (ProtocolError, OSError):
-            pass
-        time.sleep(0.2)
-    else:
+    o, st = next_once_stub(lambda st: st.startswith(b"T") and stop_pid(st) == pid)
+    if o is None:
         return "no `--once --attach %d` stub came to serve" % pid
     att = o.cmd("qAttached:%x" % pid)
     if att != b"1":
