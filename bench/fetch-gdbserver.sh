@@ -9,7 +9,8 @@
 # Idempotent: does nothing when the cache already has them.
 set -euo pipefail
 
-CACHE=${A64STUB_CACHE:-$HOME/.cache/a64stub}
+NAME=fetch-gdbserver
+. "$(dirname "$0")/../tests/vm/fetch-lib.sh"
 DEST=$CACHE/gdbserver
 PKGS=(gdbserver libc6 libstdc++6 libgcc-s1)
 LIBS=(ld-linux-aarch64.so.1 libc.so.6 libm.so.6 libstdc++.so.6 libgcc_s.so.1)
@@ -23,17 +24,8 @@ complete() {
 }
 complete && exit 0
 
-die() { echo "fetch-gdbserver: $*" >&2; exit 1; }
-command -v apt-get >/dev/null || die "needs apt-get (Debian)"
-
-mkdir -p "$CACHE"
-work=$(mktemp -d "$CACHE/.fetch-gdbserver.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-chmod 755 "$work"	# apt-get download's _apt sandbox wants to write here
-sandbox=()
-[ "$(id -u)" -ne 0 ] || sandbox=(-o APT::Sandbox::User=root)
-echo "fetch-gdbserver: downloading ${PKGS[*]} (arm64)"
-(cd "$work" && apt-get download -q "${sandbox[@]}" "${PKGS[@]/%/:arm64}") ||
+fetch_begin
+apt_download "${PKGS[@]/%/:arm64}" ||
 	die "apt-get download failed (run 'make deps': it adds the arm64 architecture; then 'apt-get update')"
 version=
 for deb in "$work"/*.deb; do
@@ -53,6 +45,5 @@ for l in "${LIBS[@]}"; do
 done
 cp -L "$work/x/lib/aarch64-linux-gnu/ld-linux-aarch64.so.1" "$out/lib/ld-linux-aarch64.so.1"
 echo "${version% }" >"$work/out/version"
-rm -rf "$DEST"
-mv "$work/out" "$DEST"
+fetch_install
 echo "fetch-gdbserver: $(cat "$DEST/version") in $DEST"

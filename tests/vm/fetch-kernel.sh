@@ -7,7 +7,8 @@
 # Idempotent: does nothing when the cache already has them.
 set -euo pipefail
 
-CACHE=${A64STUB_CACHE:-$HOME/.cache/a64stub}
+NAME=fetch-kernel
+. "$(dirname "$0")/fetch-lib.sh"
 DEST=$CACHE/stock
 # Load order matters (dependencies first); virtio-net-device is virtio-mmio.
 MODULES=(virtio_mmio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci
@@ -26,8 +27,6 @@ if complete; then
 	exit 0
 fi
 
-die() { echo "fetch-kernel: $*" >&2; exit 1; }
-
 command -v apt-get >/dev/null || die "needs apt-get (Debian)"
 
 # linux-image-arm64 depends on the current standard flavour, e.g.
@@ -37,15 +36,8 @@ pkg=$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
 	head -n1)
 [ -n "$pkg" ] || die "cannot resolve linux-image-arm64:arm64 with apt-cache depends; run 'make deps' (needs 'dpkg --add-architecture arm64' and 'apt-get update')"
 
-mkdir -p "$CACHE"
-work=$(mktemp -d "$CACHE/.fetch.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-chmod 755 "$work"	# apt-get download's _apt sandbox wants to write here
-
-echo "fetch-kernel: downloading $pkg:arm64"
-sandbox=()
-[ "$(id -u)" -ne 0 ] || sandbox=(-o APT::Sandbox::User=root)
-(cd "$work" && apt-get download -q "${sandbox[@]}" "$pkg:arm64") ||
+fetch_begin
+apt_download "$pkg:arm64" ||
 	die "apt-get download $pkg:arm64 failed (try 'apt-get update')"
 deb=$(ls "$work"/*.deb)
 version=$(dpkg-deb -f "$deb" Version)
@@ -72,6 +64,5 @@ for m in "${MODULES[@]}"; do
 done
 echo "$pkg $version $kver" >"$work/out/version"
 
-rm -rf "$DEST"
-mv "$work/out" "$DEST"
+fetch_install
 echo "fetch-kernel: $pkg $version in $DEST"

@@ -8,7 +8,8 @@
 # The same tree serves GDB on the host as its sysroot.  Idempotent.
 set -euo pipefail
 
-CACHE=${A64STUB_CACHE:-$HOME/.cache/a64stub}
+NAME=fetch-libc
+. "$(dirname "$0")/fetch-lib.sh"
 DEST=$CACHE/libc
 LIBS=(ld-linux-aarch64.so.1 libc.so.6 libm.so.6 libgcc_s.so.1)
 
@@ -21,17 +22,8 @@ complete() {
 }
 complete && exit 0
 
-die() { echo "fetch-libc: $*" >&2; exit 1; }
-command -v apt-get >/dev/null || die "needs apt-get (Debian)"
-
-mkdir -p "$CACHE"
-work=$(mktemp -d "$CACHE/.fetch-libc.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-chmod 755 "$work"	# apt-get download's _apt sandbox wants to write here
-echo "fetch-libc: downloading libc6:arm64 libgcc-s1:arm64"
-sandbox=()
-[ "$(id -u)" -ne 0 ] || sandbox=(-o APT::Sandbox::User=root)
-(cd "$work" && apt-get download -q "${sandbox[@]}" libc6:arm64 libgcc-s1:arm64) ||
+fetch_begin
+apt_download libc6:arm64 libgcc-s1:arm64 ||
 	die "apt-get download libc6:arm64 libgcc-s1:arm64 failed (run 'make deps': it adds the arm64 architecture)"
 for d in "$work"/*.deb; do
 	dpkg-deb -x "$d" "$work/x"
@@ -43,6 +35,5 @@ for l in "${LIBS[@]}"; do
 done
 ln -s aarch64-linux-gnu/ld-linux-aarch64.so.1 "$work/out/root/lib/ld-linux-aarch64.so.1"
 dpkg-deb -f "$deb" Version >"$work/out/version"
-rm -rf "$DEST"
-mv "$work/out" "$DEST"
+fetch_install
 echo "fetch-libc: libc6:arm64 $(cat "$DEST/version") in $DEST"
