@@ -668,23 +668,23 @@ static void handle_stop(struct target *t, struct thread *th, int status)
 
 	quiet = th->quiet_exit;
 	th->quiet_exit = false;
-	if (sig == (SIGTRAP | 0x80) && quiet &&
-	    !target_catches(t, th->entry_sysno)) {
-		/*
-		 * The exit of a call whose entry GDB did not hear of, with no
-		 * stop in between: nothing to ask the kernel (the number is
-		 * the entry's; nobody could change it), nothing to report.
-		 */
-		th->stop.kind = STOP_SYSCALL;
-		th->stop.sysno = th->entry_sysno;
-		th->in_syscall = false;
-		th->report = false;
-	} else if (sig == (SIGTRAP | 0x80)) {
-		classify_syscall(t, th);
-		th->report = syscall_regs_on_syscall_stop(t, th) &&
-			     target_catches(t, th->stop.sysno);
-	}
 	if (sig == (SIGTRAP | 0x80)) {
+		if (quiet && !target_catches(t, th->entry_sysno)) {
+			/*
+			 * The exit of a call whose entry GDB did not hear of,
+			 * with no stop in between: nothing to ask the kernel
+			 * (the number is the entry's; nobody could change it),
+			 * nothing to report.
+			 */
+			th->stop.kind = STOP_SYSCALL;
+			th->stop.sysno = th->entry_sysno;
+			th->in_syscall = false;
+			th->report = false;
+		} else {
+			classify_syscall(t, th);
+			th->report = syscall_regs_on_syscall_stop(t, th) &&
+				     target_catches(t, th->stop.sysno);
+		}
 		/*
 		 * Any ptrace stop consumes a pending PTRACE_INTERRUPT
 		 * (ptrace_stop() clears JOBCTL_TRAP_STOP): no trap follows.
@@ -865,6 +865,17 @@ static void take_status(struct target *t, pid_t tid, int status)
 		return;
 	}
 	th = target_find_thread(t, tid);
+	if (!th && (status >> 16) == 0) {
+		/*
+		 * Not a new thread of ours (those start with an event stop):
+		 * a job-control stop of a child that is not traced (seen with
+		 * WUNTRACED: a launched program GDB detached from), or a
+		 * tracee we do not hold (a clone adopt_thread() refused).  Let
+		 * it go on with its signal; for an untraced child this fails.
+		 */
+		ptrace(PTRACE_CONT, tid, 0, WSTOPSIG(status));
+		return;
+	}
 	if (!th)
 		th = adopt_thread(t, tid);
 	if (!th) {
@@ -954,12 +965,12 @@ struct thread *target_pending(struct target *t, struct event *ev,
 	return NULL;
 }
 
-/* Is there input on @fd (or has the peer gone)? */
-static bool input_ready(int fd)
+/* Is there input on @fd (or has the peer gone), within @ms milliseconds? */
+static bool input_ready(int fd, int ms)
 {
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 
-	return poll(&pfd, 1, 0) > 0;
+	return poll(&pfd, 1, ms) > 0;
 }
 
 /*
@@ -972,7 +983,6 @@ int target_wait(struct target *t, int fd, struct event *ev)
 {
 	for (;;) {
 		int status, flags = __WALL | WUNTRACED;
-		struct thread *th;
 		pid_t tid;
 
 		if (t->nexits) {
@@ -986,7 +996,7 @@ int target_wait(struct target *t, int fd, struct event *ev)
 		if (!t->procs)
 			return -ECHILD;
 		for (struct process *p = t->procs; p; p = p->next)
-			for (th = p->threads; th; th = th->next)
+			for (struct thread *th = p->threads; th; th = th->next)
 				if (th->report && th->resumed) {
 					target_stop_all(t);
 					target_pending(t, ev, true);
@@ -1004,31 +1014,14 @@ int target_wait(struct target *t, int fd, struct event *ev)
 			return -errno;
 		}
 		if (tid == 0) {
-			struct pollfd pfd = { .fd = fd, .events = POLLIN };
-
-			if (poll(&pfd, 1, 10) > 0)
+			if (input_ready(fd, 10))
 				return 0;
 			continue;
 		}
 		if (watcher_owns(&t->input, tid, status)) {
 			/* It may have seen packets the stub has read since. */
-			if (fd >= 0 && input_ready(fd))
+			if (fd >= 0 && input_ready(fd, 0))
 				return 0;
-			continue;
-		}
-		/*
-		 * WUNTRACED also shows job-control stops of children that are
-		 * not traced (a launched program GDB detached from); a traced
-		 * thread unknown to us starts with an event stop.
-		 */
-		if (WIFSTOPPED(status) && (status >> 16) == 0 &&
-		    !target_find_thread(t, tid)) {
-			/*
-			 * Or a tracee we do not hold (an auto-attached clone
-			 * adopt_thread() refused): let it go on with its
-			 * signal.  For an untraced child this fails (ESRCH).
-			 */
-			ptrace(PTRACE_CONT, tid, 0, WSTOPSIG(status));
 			continue;
 		}
 		take_status(t, tid, status);
