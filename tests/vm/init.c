@@ -232,10 +232,16 @@ static void write_file(const char *path, const char *text)
 }
 
 /* Child side of a fork: stdin from /dev/null, output to the console. */
-static void child_stdio(void)
+/* In a child of init: no blocked signals, a session of its own, no stdin. */
+static void child_setup(void)
 {
-	int fd = open("/dev/null", O_RDONLY);
+	sigset_t none;
+	int fd;
 
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	setsid();
+	fd = open("/dev/null", O_RDONLY);
 	if (fd >= 0) {
 		dup2(fd, STDIN_FILENO);
 		if (fd != STDIN_FILENO)
@@ -252,12 +258,7 @@ static pid_t spawn(const char *what, char *const argv[], const char *dir)
 		return -1;
 	}
 	if (pid == 0) {
-		sigset_t none;
-
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		setsid();
-		child_stdio();
+		child_setup();
 		if (dir && chdir(dir) < 0)
 			say("chdir %s failed: %s", dir, strerror(errno));
 		execv(argv[0], argv);
@@ -336,12 +337,7 @@ static void boot_d_run(const char *name)
 		return;
 	}
 	if (pid == 0) {
-		sigset_t none;
-
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		setsid();
-		child_stdio();
+		child_setup();
 		dup2(p[1], STDOUT_FILENO);
 		dup2(p[1], STDERR_FILENO);
 		if (chdir("/extra") < 0) {
