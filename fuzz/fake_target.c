@@ -50,6 +50,9 @@ static bool known_thread(struct target *t, struct thread *th)
 	       target_find_thread(t, th->tid) == th;
 }
 
+/* The fake CPU: no SVE, pauth or MTE, a 16-byte NT_ARM_TLS (Linux 6.1). */
+static const struct cpu_features fake_cpu = { 0, false, false, 2 };
+
 static struct process *new_process(struct target *t, pid_t pid, int nthreads)
 {
 	struct process *p = calloc(1, sizeof(*p));
@@ -113,6 +116,7 @@ void fake_target_init(struct target *t)
 		for (size_t i = 0; i < FAKE_MEM_SIZE; i++)
 			fake_mem_init[i] = (unsigned char)(i * 7);
 	memcpy(fake_mem, fake_mem_init, sizeof(fake_mem));
+	regs_layout_init(&t->layout, &fake_cpu);
 	next_pid = 100;
 	nwaits = 0;
 }
@@ -422,27 +426,51 @@ int target_remove_hw(struct target *t, struct process *p, enum hw_kind type,
 	return -ENOENT;
 }
 
+static unsigned char *fake_reg(struct thread *th, const struct reg_desc *r)
+{
+	switch (r->regset) {
+	case RS_GPR:
+		return th->rc.gpr + r->offset;
+	case RS_FP:
+		return th->rc.fp + r->offset;
+	case RS_SYSCALL:
+		return th->rc.sysc + r->offset;
+	case RS_TLS:
+		return th->rc.tls + r->offset;
+	default:
+		fake_check(!"a register the fake CPU does not have");
+		return NULL;
+	}
+}
+
+const struct reg_layout *target_reg_layout(const struct target *t,
+					   const struct thread *th)
+{
+	(void)th;
+	return &t->layout;
+}
+
+int target_reg_number(const struct target *t, const struct thread *th,
+		      const char *name)
+{
+	return regs_find(target_reg_layout(t, th), name);
+}
+
 int target_reg_read(struct target *t, struct thread *th, unsigned int regno,
 		    void *buf)
 {
-	const struct reg_desc *r;
-
 	fake_check(known_thread(t, th));
-	fake_check(regno < regs_count);
-	r = &regs_table[regno];
-	memcpy(buf, regs_buf(&th->rc, r->regset) + r->offset, r->bitsize / 8);
+	fake_check(regno < t->layout.count);
+	memcpy(buf, fake_reg(th, regs_row(&t->layout, regno)), t->layout.bits[regno] / 8);
 	return 0;
 }
 
 int target_reg_write(struct target *t, struct thread *th, unsigned int regno,
 		     const void *buf)
 {
-	const struct reg_desc *r;
-
 	fake_check(known_thread(t, th));
-	fake_check(regno < regs_count);
-	r = &regs_table[regno];
-	memcpy(regs_buf(&th->rc, r->regset) + r->offset, buf, r->bitsize / 8);
+	fake_check(regno < t->layout.count);
+	memcpy(fake_reg(th, regs_row(&t->layout, regno)), buf, t->layout.bits[regno] / 8);
 	return 0;
 }
 

@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r = fuzz_packet(&c, "?", 1, &len);
 	fuzz_check(len > 0 && strchr("TSWXN", r[0]), "'?' after the packet");
 	r = fuzz_packet(&c, "g", 1, &len);
-	fuzz_check(target_first_process(&c.t) ? len == regs_g_size() * 2 :
+	fuzz_check(target_first_process(&c.t) ? len == c.t.layout.g_size * 2 :
 		   len == 3 && r[0] == 'E', "'g' after the packet");
 	fuzz_end(&c);
 	return 0;

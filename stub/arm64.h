@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include "regs.h"
+
 /*
  * BRK #0: the software breakpoint instruction.  It must match what GDB's
  * aarch64 target inserts (aarch64_default_breakpoint), since GDB may read
@@ -21,6 +23,9 @@
 #define ARM64_NT_ARM_HW_BREAK	0x402
 #define ARM64_NT_ARM_HW_WATCH	0x403
 #define ARM64_NT_ARM_SYSTEM_CALL 0x404
+#define ARM64_NT_ARM_SVE	0x405
+#define ARM64_NT_ARM_PAC_MASK	0x406
+#define ARM64_NT_ARM_TAGGED_ADDR_CTRL 0x409
 
 /* Byte offsets inside the (extended) NT_PRSTATUS buffer. */
 #define ARM64_OFF_X(n)		((n) * 8)
@@ -51,15 +56,19 @@
  */
 #define ARM64_SIGFRAME_REGS	(128 + 176 + 8)
 
-/* Register numbers (GDB's) the stub itself needs. */
-#define ARM64_REG_X(n)		(n)
-#define ARM64_REG_SP		31
-#define ARM64_REG_PC		32
-#define ARM64_REG_ORIG_X0	68
-#define ARM64_REG_ORIG_X7	69
-#define ARM64_REG_SYSCALLNO	70
+/* Registers the stub itself needs, by their catalogue ids (stub/regs.h). */
+#define ARM64_REG_X(n)		(REG_X0 + (n))
+#define ARM64_REG_SP		REG_SP
+#define ARM64_REG_PC		REG_PC
+#define ARM64_REG_ORIG_X0	REG_ORIG_X0
+#define ARM64_REG_ORIG_X7	REG_ORIG_X7
+#define ARM64_REG_SYSCALLNO	REG_SYSCALLNO
 
-/* Expedited in every stop reply: x29, x30, sp, pc (GDB unwinds with them). */
-#define ARM64_EXPEDITE { 29, 30, 31, 32 }
+/*
+ * Expedited in every stop reply: x29, x30, sp, pc (GDB unwinds with
+ * them), and vg where the CPU has SVE (GDB 14 and later take a change of
+ * vector length from it).
+ */
+#define ARM64_EXPEDITE { REG_X0 + 29, REG_X0 + 30, REG_SP, REG_PC, REG_VG }
 
 #endif

@@ -95,16 +95,18 @@ static int xfer_args(const char *a, char *annex, size_t annexlen,
 static int cmd_xfer_features(struct session *s, const char *a, size_t n,
 			     struct reply *out)
 {
-	char annex[64];
+	char annex[64], gen[TDESC_GEN_MAX];
+	const struct reg_layout *l;
 	uint64_t off, len;
 	const char *data;
 	size_t size;
 
-	(void)s;
 	(void)n;
 	if (xfer_args(a, annex, sizeof(annex), &off, &len))
 		return -EINVAL;
-	data = tdesc_get(annex, &size);
+	/* The registers of the thread GDB looks at: the layout its 'g' has. */
+	l = target_reg_layout(s->t, session_thread(s, s->g_tid));
+	data = tdesc_get(&l->f, annex, gen, sizeof(gen), &size);
 	if (!data)
 		return -ENOENT;
 	return xfer_reply(out, data, size, off, len);
@@ -563,7 +565,7 @@ static int cmd_tls_addr(struct session *s, const char *a, size_t n,
 		out->errmsg = "thread-local variables of shared libraries are not supported, only the program's";
 		return -ENOTSUP;
 	}
-	if (target_reg_read(s->t, th, regs_find("tpidr"), &tp) ||
+	if (target_reg_read(s->t, th, (unsigned int)target_reg_number(s->t, th, "tpidr"), &tp) ||
 	    target_read_mem(s->t, th->proc, tp, &dtv, 8) != 8 ||
 	    target_read_mem(s->t, th->proc, dtv + 16, &block, 8) != 8)
 		return -EIO;

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
-/* Register packets: g, G, p, P.  They walk the register table only. */
+/*
+ * Register packets: g, G, p, P.  They walk the thread's register layout
+ * (stub/regs.h) only: which registers, their numbers and sizes.
+ */
 #include <errno.h>
 #include <string.h>
 
@@ -17,22 +20,28 @@ int cmd_regs_read_all(struct session *s, const char *a, size_t n,
 		      struct reply *out)
 {
 	struct thread *th = reg_thread(s);
-	unsigned char buf[16];
+	unsigned char buf[REGS_MAX_BYTES];
+	const struct reg_layout *l;
 
 	(void)a;
 	(void)n;
 	if (!th)
 		return -ESRCH;
-	for (unsigned int i = 0; i < regs_count; i++) {
+	l = target_reg_layout(s->t, th);
+	for (unsigned int i = 0; i < l->count; i++) {
 		int err = target_reg_read(s->t, th, i, buf);
 
 		if (err) {
 			/* Unavailable: 'x' digits, as the protocol allows. */
-			memset(out->buf + out->len, 'x', regs_table[i].bitsize / 4);
-			out->len += regs_table[i].bitsize / 4;
+			if (out->cap - out->len < l->bits[i] / 4u)
+				return -ENOSPC;
+			memset(out->buf + out->len, 'x', l->bits[i] / 4);
+			out->len += l->bits[i] / 4;
 			continue;
 		}
-		reply_hex(out, buf, regs_table[i].bitsize / 8);
+		err = reply_hex(out, buf, l->bits[i] / 8);
+		if (err)
+			return err;
 	}
 	return 0;
 }
@@ -42,11 +51,13 @@ int cmd_regs_write_all(struct session *s, const char *a, size_t n,
 		       struct reply *out)
 {
 	struct thread *th = reg_thread(s);
-	unsigned char buf[16];
+	unsigned char buf[REGS_MAX_BYTES];
+	const struct reg_layout *l;
 
 	if (!th)
 		return -ESRCH;
-	if (n != regs_g_size() * 2) {
+	l = target_reg_layout(s->t, th);
+	if (n != l->g_size * 2) {
 		out->errmsg = "G packet has the wrong length";
 		return -EINVAL;
 	}
@@ -57,8 +68,8 @@ int cmd_regs_write_all(struct session *s, const char *a, size_t n,
 			return -EINVAL;
 		}
 	}
-	for (unsigned int i = 0; i < regs_count; i++) {
-		size_t bytes = regs_table[i].bitsize / 8;
+	for (unsigned int i = 0; i < l->count; i++) {
+		size_t bytes = l->bits[i] / 8;
 		int err;
 
 		if (hex_decode(buf, a, bytes))
@@ -75,41 +86,47 @@ int cmd_regs_write_all(struct session *s, const char *a, size_t n,
 int cmd_reg_read(struct session *s, const char *a, size_t n, struct reply *out)
 {
 	struct thread *th = reg_thread(s);
-	unsigned char buf[16];
+	const struct reg_layout *l = target_reg_layout(s->t, th);
+	unsigned char buf[REGS_MAX_BYTES];
 	uint64_t regno;
 	int err;
 
 	(void)n;
 	if (hex_parse_u64_all(a, &regno))
 		return -EINVAL;
-	if (regno >= regs_count)
+	if (regno >= l->count)
 		return -EINVAL;
 	if (!th)
 		return -ESRCH;
 	err = target_reg_read(s->t, th, (unsigned int)regno, buf);
 	if (err)
 		return err;
-	return reply_hex(out, buf, regs_table[regno].bitsize / 8);
+	return reply_hex(out, buf, l->bits[regno] / 8);
 }
 
 /* Pn=r  Write register n. */
 int cmd_reg_write(struct session *s, const char *a, size_t n, struct reply *out)
 {
 	struct thread *th = reg_thread(s);
-	unsigned char buf[16];
+	const struct reg_layout *l = target_reg_layout(s->t, th);
+	unsigned char buf[REGS_MAX_BYTES];
 	uint64_t regno;
 	const char *eq;
 	int err;
 
 	eq = memchr(a, '=', n);
-	if (!eq || hex_parse_u64(&a, &regno) || a != eq || regno >= regs_count)
+	if (!eq || hex_parse_u64(&a, &regno) || a != eq || regno >= l->count)
 		return -EINVAL;
-	if (strlen(eq + 1) != regs_table[regno].bitsize / 4 ||
-	    hex_decode(buf, eq + 1, regs_table[regno].bitsize / 8))
+	if (strlen(eq + 1) != l->bits[regno] / 4u ||
+	    hex_decode(buf, eq + 1, l->bits[regno] / 8))
 		return -EINVAL;
 	if (!th)
 		return -ESRCH;
 	err = target_reg_write(s->t, th, (unsigned int)regno, buf);
+	if (err == -EPERM)
+		out->errmsg = "this register is read-only";
+	else if (err == -EOPNOTSUPP)
+		out->errmsg = "changing the SVE vector length (vg) is not supported";
 	if (err)
 		return err;
 	return reply_str(out, "OK");

@@ -145,16 +145,23 @@ struct thread *session_thread(struct session *s, pid_t want)
 
 static int expedite(struct session *s, struct thread *th, struct reply *r)
 {
-	static const unsigned int regs[] = ARM64_EXPEDITE;
+	static const enum reg_id regs[] = ARM64_EXPEDITE;
+	const struct reg_layout *l = target_reg_layout(s->t, th);
 	uint64_t v;
+	int err;
 
 	for (size_t i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
-		if (target_reg_read(s->t, th, regs[i], &v))
+		int regno = l->num[regs[i]];
+
+		if (regno < 0 || target_reg_read(s->t, th, (unsigned int)regno, &v))
 			continue;
-		reply_printf(r, "%x:", regs[i]);
-		hex_put_le(r->buf + r->len, r->cap - r->len, v, 8);
-		r->len += 16;
-		reply_str(r, ";");
+		err = reply_printf(r, "%x:", regno);
+		if (!err)
+			err = reply_hex(r, &v, sizeof(v));
+		if (!err)
+			err = reply_str(r, ";");
+		if (err)
+			return err;
 	}
 	return 0;
 }

@@ -69,6 +69,7 @@ static void thread_remove(struct process *p, struct thread *th)
 	for (struct thread **pp = &p->threads; *pp; pp = &(*pp)->next) {
 		if (*pp == th) {
 			*pp = th->next;
+			regs_release(th);
 			free(th);
 			return;
 		}
@@ -123,6 +124,7 @@ static void probe_abi(struct target *t, pid_t tid)
 
 	if (ptrace(PTRACE_GETREGSET, tid, ARM64_NT_PRSTATUS, &iov) == 0)
 		t->seed_abi = iov.iov_len == ARM64_PRSTATUS_SEED;
+	regs_probe_kernel(t, tid);
 }
 
 int target_probe_abi(struct target *t)
@@ -149,6 +151,7 @@ int target_probe_abi(struct target *t)
 	       !WIFSIGNALED(status))
 		;
 	t->abi_known = true;
+	regs_default_layout(t);
 	return 0;
 }
 
@@ -167,6 +170,7 @@ int target_init(struct target *t)
 	t->shell = getenv("SHELL");
 	if (!t->shell || !*t->shell)
 		t->shell = "/bin/sh";
+	regs_default_layout(t);
 	return 0;
 }
 
@@ -334,6 +338,7 @@ struct process *target_launch(struct target *t, char *const argv[])
 		return NULL;
 	}
 	probe_abi(t, pid);
+	regs_process_layout(t, p, pid);
 	th->stop.kind = STOP_EXEC;
 	syscall_regs_reset(&th->sr);
 	return p;
@@ -441,7 +446,10 @@ struct process *target_attach(struct target *t, pid_t pid)
 	target_stop_all(t);
 	if (!t->abi_known)
 		probe_abi(t, pid);
-	return target_find_process(t, pid);
+	p = target_find_process(t, pid);
+	if (p)
+		regs_process_layout(t, p, p->threads->tid);
+	return p;
 }
 
 /* ---- stopping and resuming ---- */
@@ -591,6 +599,8 @@ static struct process *adopt_process(struct target *t, pid_t pid,
 	if (!p)
 		return NULL;
 	p->fork_child = true;
+	/* GDB gives a fork child its parent's description. */
+	p->layout = parent ? parent->layout : t->layout;
 	if (parent && !vfork)
 		bp_copy(p, parent);
 	return p;

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "regcache.h"
 #include "regs.h"
 #include "watcher.h"
 
@@ -132,6 +133,7 @@ struct process {
 	struct breakpoint *bps;
 	struct hwpoint *hw;	/* hardware breakpoints and watchpoints */
 	int hw_slots[2];	/* breakpoint, watchpoint slots (0: not read yet) */
+	struct reg_layout layout; /* its registers, as GDB was told of them */
 };
 
 enum event_kind {
@@ -165,6 +167,8 @@ struct target {
 	struct watcher input;	/* wakes target_wait() when GDB has input */
 	bool seed_abi;		/* NT_PRSTATUS is 288 bytes: kernel has orig_x0/x7 */
 	bool abi_known;
+	unsigned int tls_regs;	/* 8-byte slots in the kernel's NT_ARM_TLS */
+	struct reg_layout layout; /* the registers while there is no process */
 	bool catch_syscalls;	/* QCatchSyscalls:1 */
 	bool catch_any;		/* ... with no filter */
 	unsigned char catch_set[TARGET_MAX_SYSCALL / 8];
@@ -294,13 +298,29 @@ int target_remove_hw(struct target *t, struct process *p, enum hw_kind type,
 		     uint64_t addr, uint64_t len);
 
 /*
- * Read register @regno of @th into @buf (bitsize / 8 bytes).
+ * The registers of @th's process in GDB's numbering (of the stub's CPU
+ * when @th is NULL: no process yet).
+ * Returns: the layout (owned by the target).
+ */
+const struct reg_layout *target_reg_layout(const struct target *t,
+					   const struct thread *th);
+
+/* Returns: the GDB number of register @name for @th (NULL: see above), or -1. */
+int target_reg_number(const struct target *t, const struct thread *th,
+		      const char *name);
+
+/*
+ * Read register @regno of @th into @buf (its layout's bits / 8 bytes).
  * Returns: 0 or -errno.
  */
 int target_reg_read(struct target *t, struct thread *th, unsigned int regno,
 		    void *buf);
 
-/* Write register @regno of @th from @buf.  Returns: 0 or -errno. */
+/*
+ * Write register @regno of @th from @buf.
+ * Returns: 0, -EPERM for a read-only register, -EOPNOTSUPP for vg (a
+ * change of vector length), or -errno.
+ */
 int target_reg_write(struct target *t, struct thread *th, unsigned int regno,
 		     const void *buf);
 

@@ -17,6 +17,25 @@ int regs_flush(struct target *t, struct thread *th);
 /* Forget @th's cached registers (it ran). */
 void regs_invalidate(struct thread *th);
 
+/* Free what @th's register cache allocated (the thread is going away). */
+void regs_release(struct thread *th);
+
+/* Learn the kernel's regset sizes (NT_ARM_TLS) from stopped tracee @tid. */
+void regs_probe_kernel(struct target *t, pid_t tid);
+
+/* Set the layout used while there is no process, from the stub's own CPU. */
+void regs_default_layout(struct target *t);
+
+/* Set @p's layout from its stopped thread @tid (vector length included). */
+void regs_process_layout(struct target *t, struct process *p, pid_t tid);
+
+/*
+ * Read register @id (stub/regs.h) of @th, @bits wide, into @buf.
+ * Returns: 0 or -errno.
+ */
+int target_reg_read_id(struct target *t, struct thread *th, enum reg_id id,
+		       unsigned int bits, void *buf);
+
 /* Returns: @th's NT_ARM_SYSTEM_CALL value (-1 on failure). */
 int regs_syscallno(struct target *t, struct thread *th);
 

@@ -208,7 +208,6 @@ void exec_cleanup(struct target *t, struct thread *th)
 {
 	struct process *p = th->proc;
 
-	(void)t;
 	/*
 	 * The kernel has killed every other thread and, if a non-leader
 	 * exec'ed, given it the leader's id; their exits may still arrive
@@ -218,12 +217,14 @@ void exec_cleanup(struct target *t, struct thread *th)
 		struct thread *o = p->threads;
 
 		p->threads = o->next;
+		regs_release(o);
 		free(o);
 	}
 	while (th->next) {
 		struct thread *o = th->next;
 
 		th->next = o->next;
+		regs_release(o);
 		free(o);
 	}
 	/* The old memory image is gone, and with it our breakpoints. */
@@ -234,4 +235,6 @@ void exec_cleanup(struct target *t, struct thread *th)
 		p->memfd = -1;
 	}
 	syscall_regs_reset(&th->sr);
+	/* A new program: its vector length may be another (PR_SVE_SET_VL_ONEXEC). */
+	regs_process_layout(t, p, th->tid);
 }

@@ -20,11 +20,13 @@
 	.endm
 
 	.section .rodata
-	tdesc_blob tdesc_target_xml, "xml/target.xml"
 	tdesc_blob tdesc_core_xml, "xml/aarch64-core.xml"
 	tdesc_blob tdesc_fpu_xml, "xml/aarch64-fpu.xml"
 	tdesc_blob tdesc_syscall_xml, "xml/a64stub-syscall.xml"
 	tdesc_blob tdesc_tls_xml, "xml/aarch64-tls.xml"
+	tdesc_blob tdesc_tls2_xml, "xml/aarch64-tls2.xml"
+	tdesc_blob tdesc_pauth_xml, "xml/aarch64-pauth.xml"
+	tdesc_blob tdesc_mte_xml, "xml/aarch64-mte.xml"
 
 	/* No executable stack wanted. */
 	.section .note.GNU-stack,"",%progbits

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
- * The compiled-in target description against the register table: walk
- * target.xml's xi:includes through tdesc_get() (so the blobs the stub
- * serves are what is checked), read every <reg/>, and compare names,
- * sizes, types, features and numbers with regs_table in stub/arm64.c.
+ * The target description against the register table, for CPUs with and
+ * without SVE (at several vector lengths), pointer authentication, MTE
+ * and a 16-byte NT_ARM_TLS: walk target.xml's xi:includes through
+ * tdesc_get() (so the text the stub serves is what is checked), read
+ * every <reg/>, and compare names, sizes, types, features and numbers
+ * with the layout regs_layout_init() builds from stub/arm64.c's rows.
  *
  * The XML reader is deliberately small: tags, quoted attributes and
  * comments, which is all xml/ uses.
@@ -53,6 +55,7 @@ static const char *const builtin_types[] = {
 	"bool", "int", "int8", "int16", "int32", "int64", "int128",
 	"uint8", "uint16", "uint32", "uint64", "uint128",
 	"code_ptr", "data_ptr", "ieee_half", "ieee_single", "ieee_double",
+	"bfloat16",
 };
 
 /*
@@ -161,13 +164,15 @@ static bool type_known(char types[][NAME_LEN], unsigned int ntypes, const char *
 }
 
 /* Read the registers of feature file @annex into @c. */
-static void read_feature(struct tap *t, struct tdesc_check *c, const char *annex)
+static void read_feature(struct tap *t, struct tdesc_check *c,
+			 const struct cpu_features *f, const char *annex)
 {
+	static char gen[TDESC_GEN_MAX];
 	char types[MAX_TYPES][NAME_LEN], feature[NAME_LEN] = "";
 	unsigned long type_size[MAX_TYPES];
 	unsigned int ntypes = 0, first = c->nregs, undefined = 0, size_bad = 0;
 	size_t len;
-	const char *xml = tdesc_get(annex, &len), *p, *end;
+	const char *xml = tdesc_get(f, annex, gen, sizeof(gen), &len), *p, *end;
 	struct tag tg;
 
 	if (!tap_ok(t, xml != NULL, "%s is available through tdesc_get", annex))
@@ -222,16 +227,17 @@ static void read_feature(struct tap *t, struct tdesc_check *c, const char *annex
 	tap_ok(t, feature[0] != '\0', "%s: has a <feature name=...>", annex);
 	tap_int(t, undefined, 0, "%s: every type used is defined", annex);
 	tap_int(t, size_bad, 0, "%s: sized types match their registers' bitsize", annex);
-	if (tap_ok(t, c->nregs > first, "%s: has registers", annex))
-		tap_ok(t, c->regs[first].explicit_regnum,
-		       "%s: first register %s has an explicit regnum", annex,
-		       c->regs[first].name);
+	if (tap_ok(t, c->nregs > first, "%s: has registers", annex) && first == 0)
+		tap_ok(t, c->regs[0].explicit_regnum && c->regs[0].regnum == 0,
+		       "%s: first register %s has regnum 0", annex, c->regs[0].name);
 }
 
-static void read_target(struct tap *t, struct tdesc_check *c)
+static void read_target(struct tap *t, struct tdesc_check *c,
+			const struct cpu_features *f)
 {
+	static char gen[TDESC_GEN_MAX];
 	size_t len = 0;
-	const char *xml = tdesc_get("target.xml", &len), *p, *end;
+	const char *xml = tdesc_get(f, "target.xml", gen, sizeof(gen), &len), *p, *end;
 	struct tag tg;
 
 	if (!tap_ok(t, xml != NULL && len > 0, "tdesc_get(\"target.xml\") is non-NULL"))
@@ -257,45 +263,67 @@ static void read_target(struct tap *t, struct tdesc_check *c)
 
 static void test_lookup(struct tap *t)
 {
+	static const struct cpu_features plain = { 0, false, false, 1 };
+	static const struct cpu_features sve = { 2, false, false, 1 };
+	char buf[TDESC_GEN_MAX];
 	size_t len = 12345;
 
-	tap_ok(t, tdesc_get("nope", &len) == NULL, "tdesc_get(\"nope\") is NULL");
-	tap_ok(t, tdesc_get("", &len) == NULL, "tdesc_get(\"\") is NULL");
-	tap_ok(t, tdesc_get("target.xm", &len) == NULL, "tdesc_get(\"target.xm\") is NULL");
-	tap_ok(t, tdesc_get("target.xml ", &len) == NULL,
+	tap_ok(t, tdesc_get(&plain, "nope", buf, sizeof(buf), &len) == NULL,
+	       "tdesc_get(\"nope\") is NULL");
+	tap_ok(t, tdesc_get(&plain, "", buf, sizeof(buf), &len) == NULL,
+	       "tdesc_get(\"\") is NULL");
+	tap_ok(t, tdesc_get(&plain, "target.xm", buf, sizeof(buf), &len) == NULL,
+	       "tdesc_get(\"target.xm\") is NULL");
+	tap_ok(t, tdesc_get(&plain, "target.xml ", buf, sizeof(buf), &len) == NULL,
 	       "tdesc_get(\"target.xml \") is NULL");
-	tap_ok(t, tdesc_get("xml/target.xml", &len) == NULL,
+	tap_ok(t, tdesc_get(&plain, "xml/target.xml", buf, sizeof(buf), &len) == NULL,
 	       "tdesc_get(\"xml/target.xml\") is NULL");
+	/* Only what the CPU's target.xml includes. */
+	tap_ok(t, tdesc_get(&plain, "aarch64-sve.xml", buf, sizeof(buf), &len) == NULL,
+	       "no SVE feature for a CPU without SVE");
+	tap_ok(t, tdesc_get(&sve, "aarch64-fpu.xml", buf, sizeof(buf), &len) == NULL,
+	       "no FP/SIMD feature for a CPU with SVE (GDB refuses both)");
+	tap_ok(t, tdesc_get(&plain, "aarch64-pauth.xml", buf, sizeof(buf), &len) == NULL,
+	       "no pauth feature without pointer authentication");
+	tap_ok(t, tdesc_get(&sve, "target.xml", buf, 100, &len) == NULL,
+	       "a buffer too small for target.xml gives NULL");
 }
 
-static void test_includes(struct tap *t, const struct tdesc_check *c)
+static void test_includes(struct tap *t, const struct tdesc_check *c,
+			  const struct cpu_features *f)
 {
-	static const char *const exp[] = {
-		"aarch64-core.xml", "aarch64-fpu.xml", "a64stub-syscall.xml",
-		"aarch64-tls.xml",
-	};
-	const unsigned int n = sizeof(exp) / sizeof(exp[0]);
+	const char *exp[8];
+	unsigned int n = 0;
 
+	exp[n++] = "aarch64-core.xml";
+	exp[n++] = f->vq ? "aarch64-sve.xml" : "aarch64-fpu.xml";
+	exp[n++] = "a64stub-syscall.xml";
+	exp[n++] = f->tls_regs == 2 ? "aarch64-tls2.xml" : "aarch64-tls.xml";
+	if (f->pauth)
+		exp[n++] = "aarch64-pauth.xml";
+	if (f->mte)
+		exp[n++] = "aarch64-mte.xml";
 	tap_int(t, c->nincludes, n, "target.xml includes %u files", n);
 	for (unsigned int i = 0; i < n; i++)
 		tap_str(t, i < c->nincludes ? c->includes[i] : NULL, exp[i],
 			"target.xml include %u", i);
 }
 
-static void test_regs(struct tap *t, const struct tdesc_check *c)
+static void test_regs(struct tap *t, const struct tdesc_check *c,
+		      const struct reg_layout *l, size_t g_size)
 {
 	size_t bytes = 0;
 
-	tap_int(t, c->nregs, regs_count, "the XML has as many registers as regs_table");
-	for (unsigned int i = 0; i < regs_count; i++) {
-		const struct reg_desc *d = &regs_table[i];
+	tap_int(t, c->nregs, l->count, "the XML has as many registers as the layout");
+	for (unsigned int i = 0; i < l->count; i++) {
+		const struct reg_desc *d = regs_row(l, i);
 		const struct xml_reg *r = i < c->nregs ? &c->regs[i] : NULL;
-		bool ok = r && !strcmp(r->name, d->name) && r->bitsize == d->bitsize &&
+		bool ok = r && !strcmp(r->name, d->name) && r->bitsize == l->bits[i] &&
 			  !strcmp(r->type, d->type) && !strcmp(r->feature, d->feature) &&
-			  r->regnum == (long)i;
+			  r->regnum == (long)i && l->num[l->id[i]] == (short)i;
 
 		if (!tap_ok(t, ok, "register %u is %s, %u bits, %s, %s", i, d->name,
-			    d->bitsize, d->type, d->feature) && r)
+			    l->bits[i], d->type, d->feature) && r)
 			tap_diag("got %s, %lu bits, %s, %s, regnum %ld", r->name,
 				 r->bitsize, r->type, r->feature, r->regnum);
 	}
@@ -306,26 +334,58 @@ static void test_regs(struct tap *t, const struct tdesc_check *c)
 		if (!strcmp(r->feature, "org.a64stub.aarch64.linux.syscall"))
 			tap_str(t, r->group, "general", "%s is in group general", r->name);
 	}
-	tap_int(t, (long long)regs_g_size(), (long long)bytes,
-		"regs_g_size() is the sum of the XML bitsizes / 8");
-	tap_int(t, (long long)regs_g_size(), 816, "regs_g_size() is 816 bytes");
+	tap_int(t, (long long)l->g_size, (long long)bytes,
+		"g_size is the sum of the XML bitsizes / 8");
+	tap_int(t, (long long)l->g_size, (long long)g_size, "g_size is %zu bytes", g_size);
+}
+
+static void check_cpu(struct tap *t, const struct cpu_features *f, size_t g_size)
+{
+	struct tdesc_check *c = calloc(1, sizeof(*c));
+	struct reg_layout l;
+
+	if (!c) {
+		perror("calloc");
+		exit(1);
+	}
+	tap_diag("CPU: vq %u, pauth %d, mte %d, %u TLS registers", f->vq, f->pauth,
+		 f->mte, f->tls_regs);
+	regs_layout_init(&l, f);
+	read_target(t, c, f);
+	test_includes(t, c, f);
+	for (unsigned int i = 0; i < c->nincludes; i++)
+		read_feature(t, c, f, c->includes[i]);
+	test_regs(t, c, &l, g_size);
+	free(c);
 }
 
 int main(void)
 {
+	/* 34 * 8 - 4 core, 32 * 16 + 8 FP/SIMD, 8 + 8 + 4 syscall, TLS */
+	static const struct cpu_features a57 = { 0, false, false, 1 };
+	static const struct cpu_features a57_tls2 = { 0, false, false, 2 };
+	/* core, SVE (32 Z + 17 P/FFR at vq, fpsr/fpcr 8, vg 8), syscall, TLS, pauth, MTE */
+	static const struct cpu_features max1 = { 1, true, true, 2 };
+	static const struct cpu_features max4 = { 4, true, true, 2 };
+	static const struct cpu_features sve16 = { 16, false, false, 1 };
 	struct tap t = { 0 };
-	struct tdesc_check *c = calloc(1, sizeof(*c));
 
-	if (!c) {
-		perror("calloc");
-		return 1;
-	}
 	test_lookup(&t);
-	read_target(&t, c);
-	test_includes(&t, c);
-	for (unsigned int i = 0; i < c->nincludes; i++)
-		read_feature(&t, c, c->includes[i]);
-	test_regs(&t, c);
-	free(c);
+	check_cpu(&t, &a57, 816);
+	check_cpu(&t, &a57_tls2, 824);
+	check_cpu(&t, &max1, 268 + 32 * 16 + 17 * 2 + 16 + 20 + 16 + 16 + 8);
+	check_cpu(&t, &max4, 268 + 32 * 64 + 17 * 8 + 16 + 20 + 16 + 16 + 8);
+	check_cpu(&t, &sve16, 268 + 32 * 256 + 17 * 32 + 16 + 20 + 8);
+	{
+		struct reg_layout l;
+
+		regs_layout_init(&l, &max4);
+		tap_int(&t, regs_find(&l, "z0"), 34, "z0 is GDB register 34 with SVE");
+		tap_int(&t, regs_find(&l, "vg"), 34 + 32 + 2 + 17, "vg follows ffr");
+		tap_int(&t, regs_find(&l, "v0"), -1, "no v0 register with SVE");
+		regs_layout_init(&l, &a57);
+		tap_int(&t, regs_find(&l, "orig_x0"), 68, "orig_x0 is 68 without SVE");
+		tap_int(&t, regs_find(&l, "tpidr"), 71, "tpidr is 71 without SVE");
+	}
 	return tap_done(&t);
 }
