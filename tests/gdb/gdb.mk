@@ -29,6 +29,12 @@ gdb-programs: $(GDB_PROGRAMS) $(EXTRA_DIR)/autostart
 $(EXTRA_DIR)/%: tests/gdb/%.c $(wildcard tests/gdb/*.h) | $(EXTRA_DIR)
 	$(TARGET_CC) $(PROG_CFLAGS) -o $@ $<
 
+# Programs of the modern CPU features (run on the VM_CPU=max lane): the
+# instructions they use need the architecture extension named.
+$(EXTRA_DIR)/sve_%: PROG_CFLAGS += -march=armv8.2-a+sve
+$(EXTRA_DIR)/mte_%: PROG_CFLAGS += -march=armv8.5-a+memtag
+$(EXTRA_DIR)/pauth_%: PROG_CFLAGS += -mbranch-protection=pac-ret
+
 # The shorter stem wins: this rule, not the one above, builds dyn_*.
 $(EXTRA_DIR)/dyn_%: tests/gdb/dyn_%.c | $(EXTRA_DIR)
 	$(TARGET_CC) $(DYN_CFLAGS) -o $@ $<
