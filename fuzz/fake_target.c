@@ -474,6 +474,23 @@ int target_reg_write(struct target *t, struct thread *th, unsigned int regno,
 	return 0;
 }
 
+/* The fake CPU has no MTE: cmd_mem.c refuses before asking (checked). */
+int target_read_tags(struct target *t, struct process *p, uint64_t addr,
+		     unsigned char *tags, size_t ntags)
+{
+	(void)t, (void)p, (void)addr, (void)tags, (void)ntags;
+	fake_check(!"target_read_tags on a CPU without MTE");
+	return -EIO;
+}
+
+int target_write_tags(struct target *t, struct process *p, uint64_t addr,
+		      size_t ngranules, const unsigned char *tags, size_t ntags)
+{
+	(void)t, (void)p, (void)addr, (void)ngranules, (void)tags, (void)ntags;
+	fake_check(!"target_write_tags on a CPU without MTE");
+	return -EIO;
+}
+
 const char *target_thread_name(struct thread *th, char *buf, size_t len)
 {
 	/* Names may hold XML specials: the reply must escape them. */

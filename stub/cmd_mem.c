@@ -161,3 +161,99 @@ int cmd_bp_remove(struct session *s, const char *a, size_t n, struct reply *out)
 	(void)n;
 	return bp_change(s, a, false, out);
 }
+
+/*
+ * MTE tag type in qMemTags/QMemTags: GDB's aarch64 target asks for
+ * allocation tags as type 1 (aarch64_memtag_type::mte_allocation); the
+ * logical tag is in the pointer, GDB reads it itself.
+ */
+#define MEMTAG_ALLOCATION 1
+
+/* Parse "addr,length:type" and return what follows it. */
+static int parse_tag_range(const char **p, uint64_t *addr, uint64_t *len,
+			   uint64_t *type)
+{
+	if (parse_range(p, addr, len) || **p != ':')
+		return -EINVAL;
+	(*p)++;
+	return hex_parse_u64(p, type);
+}
+
+static int tag_check(struct session *s, uint64_t type, struct reply *out)
+{
+	if (!target_reg_layout(s->t, session_thread(s, s->g_tid))->f.mte) {
+		out->errmsg = "this CPU has no memory tagging (MTE)";
+		return -EOPNOTSUPP;
+	}
+	if (type != MEMTAG_ALLOCATION) {
+		out->errmsg = "only allocation tags (type 1) are stored in the target";
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* qMemTags:addr,length:type  Read the allocation tags of a range: mXX... */
+int cmd_memtags_read(struct session *s, const char *a, size_t n,
+		     struct reply *out)
+{
+	struct process *p = mem_process(s);
+	unsigned char tags[PKT_MAX / 2 - 1];
+	uint64_t addr, len, type;
+	size_t ntags;
+	int err;
+
+	(void)n;
+	if (parse_tag_range(&a, &addr, &len, &type) || *a)
+		return -EINVAL;
+	err = tag_check(s, type, out);
+	if (err)
+		return err;
+	if (!p)
+		return -ESRCH;
+	ntags = target_tag_granules(addr, len);
+	if (ntags > sizeof(tags)) {
+		out->errmsg = "too many tags for one reply";
+		return -E2BIG;
+	}
+	if (ntags == 0) {
+		out->errmsg = "an empty range has no tags";
+		return -EINVAL;
+	}
+	err = target_read_tags(s->t, p, addr, tags, ntags);
+	if (err == -EIO)
+		out->errmsg = "no allocation tags there (memory not mapped with PROT_MTE)";
+	if (err)
+		return err;
+	err = reply_str(out, "m");
+	return err ? err : reply_hex(out, tags, ntags);
+}
+
+/* QMemTags:addr,length:type:XX...  Set the allocation tags of a range. */
+int cmd_memtags_write(struct session *s, const char *a, size_t n,
+		      struct reply *out)
+{
+	struct process *p = mem_process(s);
+	unsigned char tags[PKT_MAX / 2];
+	uint64_t addr, len, type;
+	size_t hexlen;
+	int err;
+
+	(void)n;
+	if (parse_tag_range(&a, &addr, &len, &type) || *a++ != ':')
+		return -EINVAL;
+	hexlen = strlen(a);
+	if (hexlen % 2 || hexlen / 2 > sizeof(tags) || hex_decode(tags, a, hexlen / 2))
+		return -EINVAL;
+	err = tag_check(s, type, out);
+	if (err)
+		return err;
+	if (!p)
+		return -ESRCH;
+	if (hexlen == 0 || target_tag_granules(addr, len) == 0)
+		return reply_str(out, "OK");	/* nothing to tag */
+	err = target_write_tags(s->t, p, addr, target_tag_granules(addr, len),
+				tags, hexlen / 2);
+	if (err == -EIO)
+		out->errmsg = "no allocation tags there (memory not mapped with PROT_MTE)";
+	return err ? err : reply_str(out, "OK");
+}

@@ -37,8 +37,10 @@ static int cmd_supported(struct session *s, const char *a, size_t n,
 		"QStartupWithShell+;QDisableRandomization+;"
 		"swbreak+;hwbreak+;multiprocess+;fork-events+;vfork-events+;"
 		"exec-events+;vContSupported+;"
-		"no-resumed+",
-		PKT_MAX);
+		"no-resumed+%s",
+		PKT_MAX,
+		/* Where the CPU has MTE: qMemTags/QMemTags (cmd_mem.c). */
+		target_reg_layout(s->t, NULL)->f.mte ? ";memory-tagging+" : "");
 }
 
 /* QStartNoAckMode  Stop sending and expecting '+'. */
@@ -645,5 +647,7 @@ const struct cmd cmd_query_table[] = {
 	{ "QDisableRandomization", cmd_disable_aslr },
 	{ "qSymbol", cmd_symbol },
 	{ "qGetTLSAddr", cmd_tls_addr },
+	{ "qMemTags:", cmd_memtags_read },
+	{ "QMemTags:", cmd_memtags_write },
 	{ NULL, NULL },
 };

@@ -131,6 +131,8 @@ int cmd_reg_write(struct session *s, const char *a, size_t n, struct reply *o);
 int cmd_mem_read(struct session *s, const char *a, size_t n, struct reply *o);
 int cmd_mem_write_hex(struct session *s, const char *a, size_t n, struct reply *o);
 int cmd_mem_write_bin(struct session *s, const char *a, size_t n, struct reply *o);
+int cmd_memtags_read(struct session *s, const char *a, size_t n, struct reply *o);
+int cmd_memtags_write(struct session *s, const char *a, size_t n, struct reply *o);
 int cmd_bp_insert(struct session *s, const char *a, size_t n, struct reply *o);
 int cmd_bp_remove(struct session *s, const char *a, size_t n, struct reply *o);
 int cmd_status(struct session *s, const char *a, size_t n, struct reply *o);

@@ -283,6 +283,37 @@ ssize_t target_read_mem(struct target *t, struct process *p, uint64_t addr,
 ssize_t target_write_mem(struct target *t, struct process *p, uint64_t addr,
 			 const void *buf, size_t len);
 
+/* MTE: one allocation tag per granule of this many bytes. */
+#define TARGET_MTE_GRANULE 16
+
+/* Returns: how many MTE granules [@addr, @addr + @len) touches (0: none or wraps). */
+static inline size_t target_tag_granules(uint64_t addr, uint64_t len)
+{
+	uint64_t g = TARGET_MTE_GRANULE;
+	uint64_t first = addr & ~(g - 1), end = addr + len;
+
+	if (len == 0 || end < addr || end > UINT64_MAX - g)
+		return 0;
+	end = (end + g - 1) & ~(g - 1);
+	return (size_t)((end - first) / g);
+}
+
+/*
+ * Read the MTE allocation tags of @ntags granules from the one holding
+ * @addr into @tags (one per byte).  Returns: 0 or -errno (-EIO: memory
+ * without tags, e.g. not mapped with PROT_MTE).
+ */
+int target_read_tags(struct target *t, struct process *p, uint64_t addr,
+		     unsigned char *tags, size_t ntags);
+
+/*
+ * Set the allocation tags of @ngranules granules from the one holding
+ * @addr to @tags, repeated when there are fewer (@ntags > 0).
+ * Returns: 0 or -errno.
+ */
+int target_write_tags(struct target *t, struct process *p, uint64_t addr,
+		      size_t ngranules, const unsigned char *tags, size_t ntags);
+
 /* Insert or remove a software breakpoint.  Returns: 0 or -errno. */
 int target_insert_bp(struct target *t, struct process *p, uint64_t addr);
 int target_remove_bp(struct target *t, struct process *p, uint64_t addr);
