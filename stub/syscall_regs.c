@@ -177,6 +177,7 @@ static int reenter(struct target *t, struct thread *th, bool write,
 		   uint64_t x7)
 {
 	uint64_t regs[ARM64_PRSTATUS_STOCK / 8];
+	bool sve = th->rc.valid[RS_SVE];
 	int32_t nr;
 	int err, status;
 
@@ -216,6 +217,16 @@ static int reenter(struct target *t, struct thread *th, bool write,
 	status = own_wait(th, PTRACE_SYSCALL, is_syscall_stop);
 	if (status < 0)
 		return status;
+	/*
+	 * That svc made the kernel drop the SVE state above the FP/SIMD
+	 * registers again (fp_user_discard()/sve_user_discard() at every
+	 * syscall entry): put back what GDB wrote at this stop.
+	 */
+	if (write && sve) {
+		err = regs_store_again(t, th, RS_SVE);
+		if (err)
+			return err;
+	}
 	/* A syscall number GDB changed must survive the re-entry. */
 	if ((int64_t)regs[8] != nr) {
 		err = set_syscallno(th->tid, nr);

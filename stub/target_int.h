@@ -14,6 +14,14 @@ int regset_fetch(struct target *t, struct thread *th, enum regset_id id);
 /* Write back every regset of @th changed since it stopped.  Returns: 0 or -errno. */
 int regs_flush(struct target *t, struct thread *th);
 
+/*
+ * Write regset @id of @th to the kernel again from the cache, which held
+ * it (valid) before the thread last ran, and mark it valid again: the
+ * thread ran through something that changed it, such as the svc a
+ * re-entry runs again.  Returns: 0 or -errno.
+ */
+int regs_store_again(struct target *t, struct thread *th, enum regset_id id);
+
 /* Forget @th's cached registers (it ran). */
 void regs_invalidate(struct thread *th);
 

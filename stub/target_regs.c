@@ -244,6 +244,12 @@ int regs_flush(struct target *t, struct thread *th)
 	return 0;
 }
 
+int regs_store_again(struct target *t, struct thread *th, enum regset_id id)
+{
+	th->rc.valid[id] = true;
+	return regset_store(t, th, id);
+}
+
 void regs_invalidate(struct thread *th)
 {
 	memset(th->rc.valid, 0, sizeof(th->rc.valid));

@@ -37,7 +37,7 @@ int main(void)
 		"str	p0, [%3]\n"
 		: "=&r"(ppid)
 		: "r"(z0_out), "r"(z1_out), "r"(p0_out)
-		: "x0", "x8", "x9", "memory", "z0", "z1", "p0", "p6");
+		: "x0", "x7", "x8", "x9", "memory", "z0", "z1", "p0", "p6");
 	stored();
 	return 0;
 }

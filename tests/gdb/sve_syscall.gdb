@@ -21,8 +21,10 @@ for i in range(4):
     check_eq("$p0[%d]" % i, 0, "entry: p0 byte %d is 0 (dropped by the syscall)" % i)
 end
 # A write at the entry stop: the syscall is made after the kernel dropped
-# the state, so it stays.
+# the state, so it stays; also with an x7 write after it, for which the
+# stub on a stock kernel runs the svc again (the lane is put back).
 set var $z1.s.u[7] = 0x7777
+set var $x7 = 0x5555
 run-to continue
 check-stop syscall-return getppid
 set var $ppid = $x0
@@ -30,6 +32,7 @@ check-eq $z1.s.u[7] 0x7777 -- return: the lane written at entry is still there
 check-eq $z0.s.u[3] 4 -- return: z0.s[3] kept
 check-eq $z0.s.u[5] 0 -- return: z0.s[5] still 0
 check-eq $p0[0] 0 -- return: p0 still 0
+check-eq $orig_x7 0x5555 -- return: the x7 written at entry
 # Writes at the return stop reach the program.
 set var $z0.s.u[6] = 0xabcd
 set var $p0[0] = 0x11
