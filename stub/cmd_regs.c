@@ -114,14 +114,28 @@ int cmd_reg_write(struct session *s, const char *a, size_t n, struct reply *out)
 	const char *eq;
 	int err;
 
+	size_t len;
+
 	eq = memchr(a, '=', n);
 	if (!eq || hex_parse_u64(&a, &regno) || a != eq || regno >= l->count)
 		return -EINVAL;
-	if (strlen(eq + 1) != l->bits[regno] / 4u ||
-	    hex_decode(buf, eq + 1, l->bits[regno] / 8))
-		return -EINVAL;
+	len = strlen(eq + 1);
 	if (!th)
 		return -ESRCH;
+	/*
+	 * LLDB sizes the SVE registers by the thread's vg, not by the
+	 * description: take a shorter Z, P or FFR value as its low part.
+	 */
+	if (len < l->bits[regno] / 4u && len > 0 && len % 2 == 0 &&
+	    regs_row(l, regno)->shape != RSH_FIXED) {
+		err = target_reg_read(s->t, th, (unsigned int)regno, buf);
+		if (err)
+			return err;
+	} else if (len != l->bits[regno] / 4u) {
+		return -EINVAL;
+	}
+	if (hex_decode(buf, eq + 1, len / 2))
+		return -EINVAL;
 	err = target_reg_write(s->t, th, (unsigned int)regno, buf);
 	if (err == -EPERM)
 		out->errmsg = "this register is read-only";

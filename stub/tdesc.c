@@ -152,8 +152,14 @@ static void write_sve(const struct cpu_features *f, struct out *o)
 		put(o, "  </union>\n");
 	}
 	put(o, "  <vector id=\"svep\" type=\"uint8\" count=\"%u\"/>\n", 2 * vq);
+	/*
+	 * encoding and format are LLDB's own attributes (lldb-server writes
+	 * them; GDB ignores attributes it does not know).  LLDB 14 has no
+	 * format for a union type such as svev and would drop z0-z31.
+	 */
 	for (int i = 0; i < 32; i++)
-		put(o, "  <reg name=\"z%d\" bitsize=\"%u\" type=\"svev\"/>\n", i, 128 * vq);
+		put(o, "  <reg name=\"z%d\" bitsize=\"%u\" type=\"svev\""
+		       " encoding=\"vector\" format=\"vector-uint8\"/>\n", i, 128 * vq);
 	put(o, "  <reg name=\"fpsr\" bitsize=\"32\" type=\"int\"/>\n"
 	       "  <reg name=\"fpcr\" bitsize=\"32\" type=\"int\"/>\n");
 	for (int i = 0; i < 16; i++)
