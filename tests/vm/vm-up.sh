@@ -144,7 +144,7 @@ echo "$VM_KERNEL ${VM_EXTRA:-} ${VM_FWD2:-}" >"$state/info"
 # -daemonize: qemu returns once set up (errors such as a taken port show at
 # once), then runs detached: no terminal, stdin from /dev/null.
 qemu-system-aarch64 \
-	${LOCAL_QEMU_CPU:--M virt -cpu cortex-a57} -m "$VM_MEM" -smp "$VM_SMP" \
+	-M virt -cpu cortex-a57 -m "$VM_MEM" -smp "$VM_SMP" \
 	-display none -no-reboot \
 	-kernel "$image" -initrd "$initrd" \
 	-append 'console=ttyAMA0 quiet' \
