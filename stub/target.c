@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,10 +243,44 @@ static const char *launch_hint(int err)
 	}
 }
 
+/*
+ * execve() says ENOENT also when the file exists but the interpreter it
+ * names does not (a script's "#!" line, an ELF file's PT_INTERP loader).
+ * Returns: the message for that case in @msg, or NULL if @prog is missing.
+ */
+static const char *missing_interpreter(const char *prog, char *msg, size_t len)
+{
+	char head[256];
+	ssize_t n;
+	int fd;
+
+	fd = open(prog, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	n = read(fd, head, sizeof(head) - 1);
+	close(fd);
+	if (n < 0)
+		n = 0;
+	head[n] = '\0';
+	if (n > 2 && head[0] == '#' && head[1] == '!') {
+		char *interp = head + 2 + strspn(head + 2, " \t");
+
+		interp[strcspn(interp, " \t\r\n")] = '\0';
+		snprintf(msg, len, "cannot run '%s': its interpreter '%s' (the script's #! line) does not exist in the target",
+			 prog, interp);
+	} else {
+		snprintf(msg, len, "cannot run '%s': the file exists, but the dynamic loader it names (PT_INTERP) does not exist in the target",
+			 prog);
+	}
+	return msg;
+}
+
 static const char *launch_error(int err, const char *prog)
 {
 	static char msg[512];
 
+	if (err == ENOENT && missing_interpreter(prog, msg, sizeof(msg)))
+		return msg;
 	snprintf(msg, sizeof(msg), "cannot run '%s': %s%s", prog, strerror(err),
 		 launch_hint(err));
 	return msg;
@@ -412,12 +447,55 @@ static int seize_threads(struct target *t, struct process *p)
 	return added;
 }
 
+/*
+ * Can @pid be attached to at all?  The kernel's answers would mislead:
+ * PTRACE_SEIZE of a zombie fails with EPERM, a missing /proc/PID/task
+ * is ENOENT, and pid 1 can be seized but never killed (SIGKILL from its
+ * own namespace is dropped: SIGNAL_UNKILLABLE), so a later kill would wait
+ * forever, and holding it stopped stalls the whole system.
+ * Returns: NULL, or why not in @msg.
+ */
+static const char *attach_refusal(pid_t pid, char *msg, size_t len)
+{
+	char path[64], stat[512];
+	const char *state;
+	ssize_t n;
+	int fd;
+
+	if (pid == 1) {
+		snprintf(msg, len, "refusing to attach to process 1 (init): it cannot be killed, and stopping it stalls the system");
+		return msg;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(msg, len, "cannot attach to process %d: %s", pid,
+			 strerror(errno == ENOENT ? ESRCH : errno));
+		return msg;
+	}
+	n = read(fd, stat, sizeof(stat) - 1);
+	close(fd);
+	stat[n > 0 ? n : 0] = '\0';
+	/* "PID (COMM) S ...": COMM may hold anything, the last ')' ends it. */
+	state = strrchr(stat, ')');
+	if (state && state[1] == ' ' && state[2] == 'Z') {
+		snprintf(msg, len, "process %d is a zombie - the process has already terminated",
+			 pid);
+		return msg;
+	}
+	return NULL;
+}
+
 struct process *target_attach(struct target *t, pid_t pid)
 {
 	static char msg[256];
 	struct process *p;
 	int n;
 
+	if (attach_refusal(pid, msg, sizeof(msg))) {
+		t->last_error = msg;
+		return NULL;
+	}
 	if (target_find_process(t, pid)) {
 		snprintf(msg, sizeof(msg), "already debugging process %d", pid);
 		t->last_error = msg;
@@ -1053,16 +1131,41 @@ bool target_forget_exit(struct target *t, pid_t pid)
 	return false;
 }
 
+/* SIGALRM only has to interrupt waitpid() in target_kill(). */
+static void kill_wait_alarm(int sig)
+{
+	(void)sig;
+}
+
+/*
+ * A SIGKILLed process that has not died after this long never will (pid 1
+ * of a namespace, a task stuck in the kernel): give up on it rather than
+ * block the stub for good.
+ */
+#define KILL_WAIT_SECONDS	10
+
 int target_kill(struct target *t, struct process *p)
 {
+	struct sigaction sa = { .sa_handler = kill_wait_alarm }, old_sa;
 	pid_t pid = p->pid;
-	int status;
+	int status, err = 0;
 
 	kill(pid, SIGKILL);
+	/* No SA_RESTART: the alarm makes waitpid() return EINTR. */
+	sigaction(SIGALRM, &sa, &old_sa);
+	alarm(KILL_WAIT_SECONDS);
 	/* Reap every thread; the leader comes last. */
 	for (;;) {
 		pid_t w = waitpid(-1, &status, __WALL);
 
+		if (w < 0 && errno == EINTR) {
+			fprintf(stderr, "a64stub: process %d did not die within %d s of SIGKILL: detaching from it\n",
+				pid, KILL_WAIT_SECONDS);
+			for (struct thread *th = p->threads; th; th = th->next)
+				ptrace(PTRACE_DETACH, th->tid, 0, 0);
+			err = -ETIMEDOUT;
+			break;
+		}
 		if (w < 0)
 			break;
 		if (watcher_owns(&t->input, w, status))
@@ -1074,10 +1177,12 @@ int target_kill(struct target *t, struct process *p)
 		else if (!target_find_thread(t, w) && !target_find_process(t, w))
 			continue;
 	}
+	alarm(0);
+	sigaction(SIGALRM, &old_sa, NULL);
 	p = target_find_process(t, pid);
 	if (p)
 		process_remove(t, p);
-	return 0;
+	return err;
 }
 
 int target_detach(struct target *t, struct process *p)

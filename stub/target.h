@@ -261,7 +261,10 @@ void target_interrupt(struct target *t);
 /* Stop every running thread and wait until they are stopped. */
 void target_stop_all(struct target *t);
 
-/* Kill @p and reap it.  Returns: 0 or -errno. */
+/*
+ * Kill @p and reap it; after KILL_WAIT_SECONDS without its death, detach
+ * and forget it.  Returns: 0, or -ETIMEDOUT then.
+ */
 int target_kill(struct target *t, struct process *p);
 
 /*

@@ -3,14 +3,17 @@
 #
 #   make hardening-check [HARD_PORT=1800]   boot a guest on HARD_PORT and
 #       HARD_PORT+1, run tests/hardening/malformed.py and faults.py
-#       against it; one PASS/FAIL line each
+#       against it, then the security checks (sec_checks.c from boot.d,
+#       security.py's GDB sessions); one PASS/FAIL/SKIP line each
 #
-# The guest's /extra is $(BUILD)/hardening/extra: hard_prog, and an
-# autostart that keeps a `--once` stub with hard_prog on guest port 1235.
+# The guest's /extra is $(BUILD)/hardening/extra: hard_prog, an autostart
+# that keeps a `--once` stub with hard_prog on guest port 1235, sec_prog
+# and sec_fwd for security.py, and boot.d/sec_checks.
 
 HARD_PORT  ?= 1800
 HARD_EXTRA := $(BUILD)/hardening/extra
-HARD_FILES := $(HARD_EXTRA)/hard_prog $(HARD_EXTRA)/autostart $(HARD_EXTRA)/autostart.args
+HARD_FILES := $(HARD_EXTRA)/hard_prog $(HARD_EXTRA)/autostart $(HARD_EXTRA)/autostart.args \
+	      $(HARD_EXTRA)/sec_prog $(HARD_EXTRA)/sec_fwd $(HARD_EXTRA)/boot.d/sec_checks
 
 .PHONY: hardening-check hardening-programs
 hardening-programs: $(HARD_FILES)
@@ -23,6 +26,17 @@ $(HARD_EXTRA)/hard_prog: tests/hardening/hard_prog.c | $(HARD_EXTRA)
 	$(TARGET_CC) $(CSTD) $(WARN) -O1 -static -o $@ $<
 
 $(HARD_EXTRA)/autostart: tests/hardening/autostart.c | $(HARD_EXTRA)
+	$(TARGET_CC) $(CSTD) $(WARN) -O2 -static -o $@ $<
+
+$(HARD_EXTRA)/sec_prog: tests/hardening/sec_prog.c | $(HARD_EXTRA)
+	$(TARGET_CC) $(CSTD) $(WARN) -g -O1 -static -o $@ $<
+
+$(HARD_EXTRA)/sec_fwd: tests/hardening/sec_fwd.c | $(HARD_EXTRA)
+	$(TARGET_CC) $(CSTD) $(WARN) -O2 -static -o $@ $<
+
+# Run by the guest's /init before its stubs listen (tests/vm/init.c).
+$(HARD_EXTRA)/boot.d/sec_checks: tests/hardening/sec_checks.c | $(HARD_EXTRA)
+	mkdir -p $(@D)
 	$(TARGET_CC) $(CSTD) $(WARN) -O2 -static -o $@ $<
 
 $(HARD_EXTRA)/autostart.args: | $(HARD_EXTRA)

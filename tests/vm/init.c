@@ -190,7 +190,8 @@ static void setup_network(void)
 		say("network: socket failed: %s", strerror(errno));
 		return;
 	}
-	if_up(sk, "lo");	/* the kernel adds 127.0.0.1/8 itself */
+	/* The kernel adds 127.0.0.1/8 itself, and ::1/128 when it has IPv6. */
+	if_up(sk, "lo");
 
 	wait_for_if("eth0");
 	if (!if_nametoindex("eth0")) {
