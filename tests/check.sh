@@ -19,7 +19,7 @@
 set -u
 BUILD=${BUILD:-build}
 CHECK_PORT=${CHECK_PORT:-1250}
-CHECK_JOBS=${CHECK_JOBS:-1}
+CHECK_JOBS=${CHECK_JOBS:-2}
 CHECK_LANES=${CHECK_LANES:-stock-6.1/cortex-a57}
 CHECK_PARTS=${CHECK_PARTS:-host lanes hardening bench asan}
 MAKE=${MAKE:-make}
@@ -111,8 +111,9 @@ run_lane() {
 		vmargs=(VM_KERNEL="$kernel" VM_CPU="$cpu")
 		guest_dir=/extra
 	fi
+	# Two guests booting at once on a busy 2-core host can take a minute.
 	if ! $MAKE -s vm-up VM_PORT=$port VM_FWD2=$port2 VM_EXTRA="$BUILD/extra" \
-		"${vmargs[@]}" BUILD="$BUILD"; then
+		"${vmargs[@]}" VM_TIMEOUT="${VM_TIMEOUT:-180}" BUILD="$BUILD"; then
 		echo "FAIL vm-up [$lane]: the guest did not come up"
 		echo "counts 0 1 0"
 		return
