@@ -56,12 +56,12 @@ BENCH_ENV = MAKE='$(MAKE)' bench/bench.py --build '$(BUILD)' \
 	--port $(BENCH_PORT) --port2 $(BENCH_PORT2) \
 	--strip '$(patsubst %gcc,%strip,$(TARGET_CC))'
 
-bench: all bench-programs $(if $(NATIVE),,$(VM_DIR)/initrd-stock.cpio.gz)
+bench: all bench-programs $(if $(NATIVE),,$(VM_INITRD))
 	@$(BENCH_ENV) --runs $(BENCH_RUNS) --n $(BENCH_N) --mib $(BENCH_MIB) \
 		--syscalls $(BENCH_SYSCALLS) \
 		--trace-syscalls $(BENCH_TRACE_SYSCALLS) --json '$(BENCH_JSON)' \
 		$(if $(BENCH_ONLY),--only '$(BENCH_ONLY)')
 
-bench-quick: all bench-programs $(if $(NATIVE),,$(VM_DIR)/initrd-stock.cpio.gz)
+bench-quick: all bench-programs $(if $(NATIVE),,$(VM_INITRD))
 	@$(BENCH_ENV) --runs 1 --n 50 --mib 1 --syscalls 10000 \
 		--trace-syscalls 1000 --json '$(BUILD)/bench-quick.json'

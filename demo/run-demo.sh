@@ -5,13 +5,15 @@
 # same by hand.  Called by demo/demo.mk, which has built the stub, the demo
 # program and the initramfs.
 #
-# Environment: BUILD (build), DEMO_PORT (1260), VM_KERNEL (stock), NATIVE,
+# Environment: BUILD (build), DEMO_PORT (1260), VM_KERNEL (stock), VM_CPU
+# (cortex-a57), NATIVE,
 # MAKE (make), DEMO_TIMEOUT (GDB session limit in s, 120).
 set -u
 cd "$(dirname "$0")/.." || exit 1
 BUILD=${BUILD:-build}
 DEMO_PORT=${DEMO_PORT:-1260}
 VM_KERNEL=${VM_KERNEL:-stock}
+VM_CPU=${VM_CPU:-cortex-a57}
 NATIVE=${NATIVE:-}
 MAKE=${MAKE:-make}
 extra=$BUILD/demo/extra
@@ -34,7 +36,7 @@ if [ "$NATIVE" = 1 ]; then
 else
 	guest_prog=/extra/hello
 fi
-vmargs=(VM_PORT="$DEMO_PORT" VM_KERNEL="$VM_KERNEL" BUILD="$BUILD")
+vmargs=(VM_PORT="$DEMO_PORT" VM_KERNEL="$VM_KERNEL" VM_CPU="$VM_CPU" BUILD="$BUILD")
 
 up=
 down() {
@@ -45,7 +47,7 @@ down() {
 trap 'down' EXIT
 trap 'echo; echo "demo: interrupted"; exit 130' INT TERM
 
-heading "1/4 boot the $VM_KERNEL kernel guest: a64stub --multi on 127.0.0.1:$DEMO_PORT, $extra as /extra"
+heading "1/4 boot the $VM_KERNEL kernel guest ($VM_CPU): a64stub --multi on 127.0.0.1:$DEMO_PORT, $extra as /extra"
 t=$(ms)
 up=1
 if ! $MAKE -s vm-up "${vmargs[@]}" VM_EXTRA="$extra"; then
@@ -93,6 +95,7 @@ echo "demo: OK in $(secs "$t_all")"
 mkargs=
 [ "$BUILD" = build ] || mkargs+=" BUILD=$BUILD"
 [ "$VM_KERNEL" = stock ] || mkargs+=" VM_KERNEL=$VM_KERNEL"
+[ "$VM_CPU" = cortex-a57 ] || mkargs+=" VM_CPU=$VM_CPU"
 cat <<EOT
 
 === Do it yourself

@@ -6,7 +6,9 @@
 #                         $(A64STUB_CACHE)/seed-$(SEED_HASH)/Image (minutes;
 #                         a second run does nothing)
 #   make kernel-refresh   move to the newest linux-source-6.1 apt offers
-#   make vm-up VM_KERNEL=seed   boots it (builds it first if needed)
+#   make vm-up VM_KERNEL=seed   boots it (builds it first if needed; with
+#                               VM_CPU=max it has SVE, pointer
+#                               authentication and MTE)
 #
 # SEED_HASH identifies the build: the sha256 of the patches, the config
 # fragment and the pinned source version (see kernel/build.sh).
@@ -22,7 +24,7 @@ kernel-refresh:
 	@A64STUB_CACHE='$(A64STUB_CACHE)' kernel/build.sh refresh
 
 # A guest on the seed kernel needs the kernel (a no-op once it is cached).
-ifeq ($(VM_KERNEL),seed)
+ifneq ($(filter seed seed-6.1,$(VM_KERNEL)),)
 ifneq ($(NATIVE),1)
 vm-up: kernel
 endif

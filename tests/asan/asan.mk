@@ -11,4 +11,4 @@ ASAN_TESTS ?= $(GDB_TESTS)
 .PHONY: asan-check
 asan-check:
 	@BUILD='$(BUILD)' NATIVE='$(NATIVE)' ASAN_PORT='$(ASAN_PORT)' \
-	ASAN_TESTS='$(ASAN_TESTS)' MAKE='$(MAKE)' tests/asan/run.sh
+	ASAN_TESTS='$(ASAN_TESTS)' VM_CPU='$(VM_CPU)' MAKE='$(MAKE)' tests/asan/run.sh

@@ -4,7 +4,9 @@ with the one result line tests/check.sh counts.
 
 Environment (as for tests/gdb/run-test.sh): A64_PORT (the --multi stub),
 A64_PORT2 (the plain stub that tests/gdb/autostart.c keeps serving
-clients_prog), A64_GUEST_DIR (/extra), BUILD (build), A64_KERNEL (stock).
+clients_prog), A64_GUEST_DIR (/extra), BUILD (build), A64_KERNEL (stock)
+and A64_CPU (the lane KERNEL/CPU of the result line; logs in
+BUILD/test-logs/KERNEL-CPU/).
 """
 import os
 import queue
@@ -24,6 +26,9 @@ PORT2 = int(ENV.get("A64_PORT2", "1235"))
 GUEST_DIR = ENV.get("A64_GUEST_DIR", "/extra")
 BUILD = ENV.get("BUILD", "build")
 KERNEL = ENV.get("A64_KERNEL", "stock")
+CPU = ENV.get("A64_CPU", "")
+LANE = KERNEL + ("/" + CPU if CPU else "")
+LOGDIR = os.path.join(BUILD, "test-logs", LANE.replace("/", "-"))
 PROG = "clients_prog"
 HOST_PROG = os.path.join(BUILD, "extra", PROG)
 GUEST_PROG = GUEST_DIR + "/" + PROG
@@ -34,16 +39,15 @@ X7_MAGIC = 0x7777777777777777
 
 class Checks:
     """One "ok N - what" / "not ok N - what" line per check on the log;
-    finish() prints "PASS clients/NAME [kernel] (N checks, M ms)" or FAIL."""
+    finish() prints "PASS clients/NAME [lane] (N checks, M ms)" or FAIL."""
 
     def __init__(self, name):
         self.name = name
         self.n = 0
         self.failed = []
         self.t0 = time.monotonic()
-        logdir = os.path.join(BUILD, "test-logs", KERNEL)
-        os.makedirs(logdir, exist_ok=True)
-        self.log_path = os.path.join(logdir, "clients-%s.log" % name)
+        os.makedirs(LOGDIR, exist_ok=True)
+        self.log_path = os.path.join(LOGDIR, "clients-%s.log" % name)
         self.log = open(self.log_path, "w")
 
     def note(self, text):
@@ -72,13 +76,13 @@ class Checks:
         if self.failed or self.n == 0:
             why = "%d of %d checks failed" % (len(self.failed), self.n) if self.n else "no checks ran"
             print("FAIL clients/%s [%s] (%s, %d ms; log: %s)"
-                  % (self.name, KERNEL, why, ms, self.log_path))
+                  % (self.name, LANE, why, ms, self.log_path))
             for what, detail in self.failed[:10]:
                 print("    not ok - %s" % what)
                 if detail:
                     print("      %s" % str(detail)[:300])
             return 1
-        print("PASS clients/%s [%s] (%d checks, %d ms)" % (self.name, KERNEL, self.n, ms))
+        print("PASS clients/%s [%s] (%d checks, %d ms)" % (self.name, LANE, self.n, ms))
         return 0
 
 

@@ -62,7 +62,7 @@ def body(c):
     lib.plain_stub(log=c.note)
     # Commands given with -o stop at the first stop by a signal (batch
     # mode then returns to the prompt); a sourced file goes on.
-    script = os.path.join(lib.BUILD, "test-logs", lib.KERNEL, "clients-lldb.cmds")
+    script = os.path.join(lib.LOGDIR, "clients-lldb.cmds")
     with open(script, "w") as f:
         f.write("".join(cmd + "\n" for cmd in COMMANDS))
     argv = [lldb, "-b", "-x", "-s", script]

@@ -3,16 +3,31 @@
 #   tests/gdb/run-test.sh NAME
 # Environment: A64_PORT (extended-remote port), A64_PORT2 (second stub,
 # optional), A64_GUEST_DIR (where the test programs are in the guest),
-# BUILD, A64_KERNEL (label for the result line), A64_TIMEOUT (s, 300),
-# A64_LIBC_ROOT (the guest's C library on the host, the sysroot of the
-# dyn_* tests; default $A64STUB_CACHE/libc/root).
-# Prints "PASS NAME" or "FAIL NAME" and exits 0 or 1.
+# BUILD, A64_KERNEL and A64_CPU (the guest's kernel and VM_CPU: the lane,
+# "KERNEL/CPU" in the result line, or just KERNEL without A64_CPU; A64_LANE
+# overrides that label),
+# A64_TIMEOUT (s, 300), A64_LIBC_ROOT (the guest's C library on the host,
+# the sysroot of the dyn_* tests; default $A64STUB_CACHE/libc/root).
+# Logs go to $BUILD/test-logs/KERNEL-CPU/ (or KERNEL/).
+#
+# A test whose NAME.gdb has a line "# needs-cpu: CPU..." runs only where
+# A64_CPU is one of those VM_CPUs (unset counts as cortex-a57, vm-up's
+# default); elsewhere it is skipped.
+# Prints "PASS gdb/NAME [LANE] ...", "FAIL ..." or "SKIP ..." and exits 0,
+# 1 or 77 (skipped).
 set -u
 name=$1
 here=$(cd "$(dirname "$0")" && pwd)
 BUILD=${BUILD:-build}
 kernel=${A64_KERNEL:-stock}
-logdir=$BUILD/test-logs/$kernel
+cpu=${A64_CPU:-}
+lane=${A64_LANE:-$kernel${cpu:+/$cpu}}
+needs=$(sed -n 's/^# needs-cpu:[[:space:]]*//p' "$here/$name.gdb" 2>/dev/null | head -n1)
+if [ -n "$needs" ] && [[ " $needs " != *" ${cpu:-cortex-a57} "* ]]; then
+	echo "SKIP gdb/$name [$lane] (needs VM_CPU=${needs// /|})"
+	exit 77
+fi
+logdir=$BUILD/test-logs/${lane//\//-}
 mkdir -p "$logdir" "$BUILD/sysroot"
 out=$logdir/$name.out
 err=$logdir/$name.log
@@ -35,12 +50,12 @@ rc=$?
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 checks=$(grep -c '^ok ' "$err")
 if [ $rc -eq 0 ] && ! grep -q '^not ok' "$err" && [ "$checks" -gt 0 ]; then
-	echo "PASS gdb/$name [$kernel] ($checks checks, ${ms} ms)"
+	echo "PASS gdb/$name [$lane] ($checks checks, ${ms} ms)"
 	exit 0
 fi
 why="exit $rc"
 [ $rc -eq 124 ] && why="timed out"
-echo "FAIL gdb/$name [$kernel] ($why, ${ms} ms; log: $err)"
+echo "FAIL gdb/$name [$lane] ($why, ${ms} ms; log: $err)"
 grep -A1 '^not ok' "$err" | sed 's/^/    /' | head -20
 grep -iE 'error|internal' "$err" | grep -v '^ok' | head -5 | sed 's/^/    /'
 exit 1

@@ -18,7 +18,7 @@ HARD_FILES := $(HARD_EXTRA)/hard_prog $(HARD_EXTRA)/autostart $(HARD_EXTRA)/auto
 .PHONY: hardening-check hardening-programs
 hardening-programs: $(HARD_FILES)
 
-hardening-check: all $(HARD_FILES) $(if $(NATIVE),,$(VM_DIR)/initrd-stock.cpio.gz)
+hardening-check: all $(HARD_FILES) $(if $(NATIVE),,$(VM_INITRD))
 	@BUILD='$(BUILD)' HARD_PORT='$(HARD_PORT)' HARD_EXTRA='$(HARD_EXTRA)' \
 	NATIVE='$(NATIVE)' MAKE='$(MAKE)' tests/hardening/run.sh
 

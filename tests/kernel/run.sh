@@ -9,6 +9,8 @@ KERNELS=${KSELFTEST_KERNELS:-stock seed}
 MAKE=${MAKE:-make}
 here=$(cd "$(dirname "$0")" && pwd)
 pass=0 fail=0 skip=0
+# An interrupted run leaves no guest behind.
+trap '[ -n "${NATIVE:-}" ] || $MAKE -s vm-down VM_PORT="$PORT" BUILD="$BUILD" >/dev/null 2>&1' EXIT
 
 for kernel in $KERNELS; do
 	if [ -n "${NATIVE:-}" ]; then

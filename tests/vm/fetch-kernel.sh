@@ -1,26 +1,51 @@
 #!/bin/bash
-# Fetch Debian's stock arm64 kernel into the cache (outside the clone):
-#   $A64STUB_CACHE/stock/vmlinuz        uncompressed arm64 Image
-#   $A64STUB_CACHE/stock/modules/*.ko   the virtio-net modules
-#   $A64STUB_CACHE/stock/modules/order  the order init loads them in
-#   $A64STUB_CACHE/stock/version        "package version kernel-release"
+# Fetch one of Debian's stock arm64 kernels into the cache (outside the clone):
+#   fetch-kernel.sh [6.1|6.12]      (default 6.1)
+# 6.1 goes to $A64STUB_CACHE/stock, 6.12 to $A64STUB_CACHE/stock-6.12:
+#   DEST/vmlinuz        uncompressed arm64 Image
+#   DEST/modules/*.ko   the virtio-net modules (and what they depend on)
+#   DEST/modules/order  the order init loads them in
+#   DEST/version        "package version kernel-release"
 # Idempotent: does nothing when the cache already has them.
 set -euo pipefail
 
 NAME=fetch-kernel
 . "$(dirname "$0")/fetch-lib.sh"
-DEST=$CACHE/stock
-# Load order matters (dependencies first); virtio-net-device is virtio-mmio.
-MODULES=(virtio_mmio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci
-	 failover net_failover virtio_net)
+series=${1:-6.1}
+case $series in
+6.1)
+	# linux-image-arm64 depends on the current standard flavour, e.g.
+	# linux-image-6.1.0-56-arm64 (not -cloud-, not -rt-).
+	DEST=$CACHE/stock
+	meta=linux-image-arm64
+	flavour='linux-image-[0-9][0-9.]*-[0-9]*-arm64'
+	suffix=
+	;;
+6.12)
+	# bookworm's backported 6.12 (Debian 13's kernel): the meta package
+	# depends on the signed image, e.g. linux-image-6.12.117+deb12-arm64;
+	# its -unsigned twin holds the same Image without the EFI signature.
+	DEST=$CACHE/stock-6.12
+	meta=linux-image-6.12-arm64
+	flavour='linux-image-6\.12\.[0-9]*+deb[0-9]*-arm64'
+	suffix=-unsigned
+	;;
+*)
+	die "unknown kernel series '$series' (known: 6.1, 6.12)"
+	;;
+esac
+# What the guest needs as modules: virtio-net-device is virtio-mmio; the
+# PCI transport too, as 6.1 builds it as a module.  Built-in ones are
+# skipped; the dependencies each module names are added before it.
+WANT=(virtio_mmio virtio_pci virtio_net)
 
 complete() {
 	[ -s "$DEST/vmlinuz" ] && [ -s "$DEST/version" ] &&
 		[ -s "$DEST/modules/order" ] || return 1
 	local m
-	for m in "${MODULES[@]}"; do
-		[ -s "$DEST/modules/$m.ko" ] || return 1
-	done
+	while read -r m; do
+		[ -s "$DEST/modules/$m" ] || return 1
+	done <"$DEST/modules/order"
 }
 
 if complete; then
@@ -29,16 +54,14 @@ fi
 
 command -v apt-get >/dev/null || die "needs apt-get (Debian)"
 
-# linux-image-arm64 depends on the current standard flavour, e.g.
-# linux-image-6.1.0-56-arm64 (not -cloud-, not -rt-).
-pkg=$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
-	sed -n 's/^ *Depends: \(linux-image-[0-9][0-9.]*-[0-9]*-arm64\)\(:arm64\)\?$/\1/p' |
+pkg=$(apt-cache depends "$meta:arm64" 2>/dev/null |
+	sed -n "s/^ *Depends: \\($flavour\\)\\(:arm64\\)\\?\$/\\1/p" |
 	head -n1)
-[ -n "$pkg" ] || die "cannot resolve linux-image-arm64:arm64 with apt-cache depends; run 'make deps' (needs 'dpkg --add-architecture arm64' and 'apt-get update')"
+[ -n "$pkg" ] || die "cannot resolve $meta:arm64 with apt-cache depends; run 'make deps' (needs 'dpkg --add-architecture arm64' and 'apt-get update')"
 
 fetch_begin
-apt_download "$pkg:arm64" ||
-	die "apt-get download $pkg:arm64 failed (try 'apt-get update')"
+apt_download "$pkg$suffix:arm64" ||
+	die "apt-get download $pkg$suffix:arm64 failed (try 'apt-get update')"
 deb=$(ls "$work"/*.deb)
 version=$(dpkg-deb -f "$deb" Version)
 dpkg-deb -x "$deb" "$work/x"
@@ -46,23 +69,40 @@ dpkg-deb -x "$deb" "$work/x"
 kver=${pkg#linux-image-}
 image=$work/x/boot/vmlinuz-$kver
 [ -f "$image" ] || die "no /boot/vmlinuz-$kver in $deb"
+mdir=$work/x/lib/modules/$kver
 
 mkdir -p "$work/out/modules"
 cp "$image" "$work/out/vmlinuz"
 : >"$work/out/modules/order"
-for m in "${MODULES[@]}"; do
-	f=$(find "$work/x/lib/modules/$kver" -name "$m.ko" -o -name "$m.ko.xz" \
+
+# add MODULE: unpack it and its dependencies (from its .modinfo
+# "depends=" entry; the package has no modules.dep, depmod makes that at
+# install), dependencies first; built-in modules need nothing.
+add() {
+	local m=$1 f d
+	[ ! -s "$work/out/modules/$m.ko" ] || return 0
+	if grep -q "/$m\\.ko\$" "$mdir/modules.builtin" 2>/dev/null; then
+		return 0
+	fi
+	f=$(find "$mdir" -name "$m.ko" -o -name "$m.ko.xz" \
 		-o -name "$m.ko.zst" -o -name "$m.ko.gz" | head -n1)
-	[ -n "$f" ] || die "module $m not found in $pkg"
+	[ -n "$f" ] || die "module $m is neither built in nor in $pkg$suffix"
 	case $f in
 	*.ko.xz)  xz -dc "$f" >"$work/out/modules/$m.ko" ;;
 	*.ko.zst) zstd -qdc "$f" >"$work/out/modules/$m.ko" ;;
 	*.ko.gz)  gzip -dc "$f" >"$work/out/modules/$m.ko" ;;
 	*)        cp "$f" "$work/out/modules/$m.ko" ;;
 	esac
+	for d in $(strings -a "$work/out/modules/$m.ko" |
+		sed -n 's/^depends=//p' | tr ',-' ' _'); do
+		add "$d"
+	done
 	echo "$m.ko" >>"$work/out/modules/order"
+}
+for m in "${WANT[@]}"; do
+	add "$m"
 done
-echo "$pkg $version $kver" >"$work/out/version"
+echo "$pkg$suffix $version $kver" >"$work/out/version"
 
 fetch_install
-echo "fetch-kernel: $pkg $version in $DEST"
+echo "fetch-kernel: $pkg$suffix $version in $DEST ($(tr '\n' ' ' <"$DEST/modules/order"))"

@@ -4,6 +4,8 @@
  *
  * Runs as pid 1 from the initramfs:
  *   - mounts proc, sysfs, devtmpfs (/dev), devpts (/dev/pts), tmpfs (/tmp);
+ *   - prints the first CPU's "Features" line of /proc/cpuinfo (what the
+ *     kernel enabled: sve, paca/pacg, mte... on QEMU's max CPU);
  *   - loads the kernel modules listed in /lib/modules/order (one file name
  *     per line, relative to /lib/modules) with finit_module, in that order;
  *     a kernel with everything built in simply has no order file;
@@ -98,6 +100,28 @@ static void do_mount(const char *src, const char *dst, const char *type,
 	mkdir(dst, 0755);
 	if (mount(src, dst, type, flags, data) < 0 && errno != EBUSY)
 		say("mount %s on %s failed: %s", type, dst, strerror(errno));
+}
+
+/* The test bed's CPU lanes (VM_CPU) differ in these: show them once. */
+static void show_cpu_features(void)
+{
+	char line[1024];
+	FILE *f;
+
+	f = fopen("/proc/cpuinfo", "re");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		char *v;
+
+		if (strncmp(line, "Features", 8) != 0 || !(v = strchr(line, ':')))
+			continue;
+		v += strspn(v + 1, " \t") + 1;
+		v[strcspn(v, "\n")] = '\0';
+		say("cpu features: %s", v);
+		break;
+	}
+	fclose(f);
 }
 
 static void load_module(const char *name)
@@ -477,6 +501,7 @@ int main(void)
 	if (uname(&uts) < 0)
 		snprintf(uts.release, sizeof(uts.release), "?");
 	say("init up (kernel %s)", uts.release);
+	show_cpu_features();
 
 	load_modules();
 	setup_network();

@@ -7,7 +7,13 @@
 #   VM_PORT     host port for the stub (default 1234)
 #   VM_EXTRA    host folder to appear as /extra in the guest (optional);
 #               an executable VM_EXTRA/autostart runs in the background
-#   VM_KERNEL   stock | seed (see kernel.sh)
+#   VM_KERNEL   stock | stock-6.12 | seed, or the aliases stock-6.1 and
+#               seed-6.1 (see kernel.sh)
+#   VM_CPU      cortex-a57 (default): -M virt -cpu cortex-a57, ARMv8.0;
+#               max: -M virt,mte=on -cpu max,pauth-impdef=on, QEMU's
+#               newest CPU with SVE, pointer authentication and MTE
+#               (pauth-impdef: QEMU's own PAC hash, not the architected
+#               QARMA one, which makes TCG about 5 times slower)
 #   VM_FWD2     host port forwarded to guest port 1235 (optional)
 #   VM_TIMEOUT  seconds to wait for the stub (default 60)
 #   VM_SMP, VM_MEM   guest CPUs (2) and memory in MiB (512)
@@ -22,6 +28,7 @@ BUILD=${BUILD:-build}
 VM_PORT=${VM_PORT:-1234}
 VM_EXTRA=${VM_EXTRA:-}
 VM_KERNEL=${VM_KERNEL:-stock}
+VM_CPU=${VM_CPU:-cortex-a57}
 VM_FWD2=${VM_FWD2:-}
 VM_TIMEOUT=${VM_TIMEOUT:-60}
 VM_SMP=${VM_SMP:-2}
@@ -34,6 +41,11 @@ is_port() { [[ $1 =~ ^[0-9]+$ ]] && [ "$1" -ge 1 ] && [ "$1" -le 65535 ]; }
 is_port "$VM_PORT" || die "VM_PORT='$VM_PORT' is not a port number"
 [ -z "$VM_FWD2" ] || is_port "$VM_FWD2" || die "VM_FWD2='$VM_FWD2' is not a port number"
 [ "$VM_FWD2" != "$VM_PORT" ] || die "VM_FWD2 must differ from VM_PORT"
+case $VM_CPU in
+cortex-a57) machine=(-M virt -cpu cortex-a57) ;;
+max)        machine=(-M virt,mte=on -cpu max,pauth-impdef=on) ;;
+*)          die "unknown VM_CPU '$VM_CPU' (known: cortex-a57 max)" ;;
+esac
 
 mkdir -p "$BUILD/vm"
 BUILD=$(cd "$BUILD" && pwd)
@@ -128,7 +140,7 @@ fi
 
 "$here/kernel.sh" ensure "$VM_KERNEL"
 image=$("$here/kernel.sh" image "$VM_KERNEL")
-base=$BUILD/vm/initrd-$VM_KERNEL.cpio.gz
+base=$BUILD/vm/initrd-$("$here/kernel.sh" id "$VM_KERNEL").cpio.gz
 [ -f "$base" ] || die "no $base: use 'make vm-up'"
 initrd=$state/initrd.cpio.gz
 if [ -n "$VM_EXTRA" ]; then
@@ -140,11 +152,11 @@ fi
 fwd=hostfwd=tcp:127.0.0.1:$VM_PORT-:1234
 [ -z "$VM_FWD2" ] || fwd+=,hostfwd=tcp:127.0.0.1:$VM_FWD2-:1235
 
-echo "$VM_KERNEL ${VM_EXTRA:-} ${VM_FWD2:-}" >"$state/info"
+echo "$VM_KERNEL ${VM_EXTRA:-} ${VM_FWD2:-} $VM_CPU" >"$state/info"
 # -daemonize: qemu returns once set up (errors such as a taken port show at
 # once), then runs detached: no terminal, stdin from /dev/null.
 qemu-system-aarch64 \
-	-M virt -cpu cortex-a57 -m "$VM_MEM" -smp "$VM_SMP" \
+	"${machine[@]}" -m "$VM_MEM" -smp "$VM_SMP" \
 	-display none -no-reboot \
 	-kernel "$image" -initrd "$initrd" \
 	-append 'console=ttyAMA0 quiet' \
@@ -157,4 +169,4 @@ qemu-system-aarch64 \
 cat "/proc/$(cat "$state/pid")/comm" >"$state/pid.comm"
 
 wait_ready "$state/pid" "Listening on port 1234" "qemu"
-echo "vm-up: guest ($VM_KERNEL kernel) on 127.0.0.1:$VM_PORT${VM_FWD2:+ (+$VM_FWD2->1235)} ready in $(( $(ms) - t0 )) ms (console $log)"
+echo "vm-up: guest ($VM_KERNEL kernel, $VM_CPU) on 127.0.0.1:$VM_PORT${VM_FWD2:+ (+$VM_FWD2->1235)} ready in $(( $(ms) - t0 )) ms (console $log)"

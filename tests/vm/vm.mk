@@ -1,8 +1,15 @@
 # The guest test bed: an arm64 Linux guest under QEMU running
 # `a64stub --multi`, forwarded to host 127.0.0.1:$(VM_PORT).
 #
-#   make vm-up   [VM_PORT=1234] [VM_EXTRA=DIR] [VM_KERNEL=stock|seed] [VM_FWD2=PORT]
+#   make vm-up   [VM_PORT=1234] [VM_EXTRA=DIR] [VM_KERNEL=stock|stock-6.12|seed]
+#                [VM_CPU=cortex-a57|max] [VM_FWD2=PORT]
 #   make vm-down [VM_PORT=1234]
+#
+# VM_KERNEL: stock (alias stock-6.1) is Debian's 6.1 arm64 kernel,
+# stock-6.12 Debian's 6.12 one (both fetched once, tests/vm/fetch-kernel.sh),
+# seed (alias seed-6.1) the kernel we build (kernel/, make kernel).
+# VM_CPU: cortex-a57 (ARMv8.0, the default) or max (QEMU's newest: SVE,
+# pointer authentication, MTE; see tests/vm/vm-up.sh for the QEMU options).
 #
 # VM_EXTRA=DIR: DIR's files appear under /extra in the guest (modes kept);
 # an executable DIR/autostart is run in the background at boot with
@@ -18,6 +25,7 @@
 VM_PORT    ?= 1234
 VM_EXTRA   ?=
 VM_KERNEL  ?= stock
+VM_CPU     ?= cortex-a57
 VM_FWD2    ?=
 VM_TIMEOUT ?= 60
 VM_SMP     ?= 2
@@ -29,9 +37,16 @@ export A64STUB_CACHE
 SEED_HASH  ?=
 export SEED_HASH
 
+# The kernels and CPUs vm-up knows.  A kernel's aliases share its files:
+# vm_kernel_id maps a name to the one its initramfs and cache are named by.
+VM_KERNELS_KNOWN := stock stock-6.1 stock-6.12 seed seed-6.1
+VM_CPUS_KNOWN    := cortex-a57 max
+vm_kernel_id = $(patsubst stock-6.1,stock,$(patsubst seed-6.1,seed,$(1)))
+VM_KERNEL_ID := $(call vm_kernel_id,$(VM_KERNEL))
+
 VM_DIR     := $(BUILD)/vm
 VM_INIT    := $(VM_DIR)/init
-VM_INITRD  := $(VM_DIR)/initrd-$(VM_KERNEL).cpio.gz
+VM_INITRD  := $(VM_DIR)/initrd-$(VM_KERNEL_ID).cpio.gz
 VM_CONSOLE  = $(VM_DIR)/$(VM_PORT)/console.log
 
 ifeq ($(NATIVE),1)
@@ -42,9 +57,10 @@ endif
 
 VM_ENV = BUILD='$(BUILD)' NATIVE='$(NATIVE)' VM_PORT='$(VM_PORT)' \
 	VM_EXTRA='$(VM_EXTRA)' VM_KERNEL='$(VM_KERNEL)' VM_FWD2='$(VM_FWD2)' \
+	VM_CPU='$(VM_CPU)' \
 	VM_TIMEOUT='$(VM_TIMEOUT)' VM_SMP='$(VM_SMP)' VM_MEM='$(VM_MEM)'
 
-.PHONY: vm-up vm-down vm-initrd vm-kernel-stock
+.PHONY: vm-up vm-down vm-initrd vm-kernel-stock vm-kernel-stock-6.12
 
 ifeq ($(NATIVE),1)
 vm-up: $(BUILD)/a64stub
@@ -65,11 +81,16 @@ $(VM_INIT): tests/vm/init.c | $(VM_DIR)
 $(VM_DIR):
 	mkdir -p $@
 
-# Debian's kernel and its virtio-net modules, cached outside the clone.
+# Debian's kernels and their virtio-net modules, cached outside the clone:
+# 6.1 in $(A64STUB_CACHE)/stock, 6.12 in $(A64STUB_CACHE)/stock-6.12.
 VM_STOCK_STAMP := $(A64STUB_CACHE)/stock/version
+VM_STOCK612_STAMP := $(A64STUB_CACHE)/stock-6.12/version
 vm-kernel-stock: $(VM_STOCK_STAMP)
+vm-kernel-stock-6.12: $(VM_STOCK612_STAMP)
 $(VM_STOCK_STAMP):
-	tests/vm/fetch-kernel.sh
+	tests/vm/fetch-kernel.sh 6.1
+$(VM_STOCK612_STAMP):
+	tests/vm/fetch-kernel.sh 6.12
 
 # Debian's arm64 C library, for dynamically linked programs (both kernels).
 VM_LIBC_STAMP := $(A64STUB_CACHE)/libc/version
@@ -79,10 +100,16 @@ $(VM_LIBC_STAMP): tests/vm/fetch-libc.sh
 $(VM_DIR)/initrd-stock.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_STOCK_STAMP) $(VM_LIBC_STAMP)
 	LIBC_ROOT=$(A64STUB_CACHE)/libc/root tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub $(A64STUB_CACHE)/stock/modules
 
+$(VM_DIR)/initrd-stock-6.12.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_STOCK612_STAMP) $(VM_LIBC_STAMP)
+	LIBC_ROOT=$(A64STUB_CACHE)/libc/root tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub $(A64STUB_CACHE)/stock-6.12/modules
+
 # The seed kernel has everything built in: no modules in its initramfs.
 $(VM_DIR)/initrd-seed.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_LIBC_STAMP)
 	LIBC_ROOT=$(A64STUB_CACHE)/libc/root tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub
 
-ifeq ($(filter $(VM_KERNEL),stock seed),)
-$(error VM_KERNEL=$(VM_KERNEL) is unknown (known: stock, seed))
+ifeq ($(filter $(VM_KERNEL),$(VM_KERNELS_KNOWN)),)
+$(error VM_KERNEL=$(VM_KERNEL) is unknown (known: $(VM_KERNELS_KNOWN)))
+endif
+ifeq ($(filter $(VM_CPU),$(VM_CPUS_KNOWN)),)
+$(error VM_CPU=$(VM_CPU) is unknown (known: $(VM_CPUS_KNOWN)))
 endif
