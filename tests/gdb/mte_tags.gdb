@@ -1,4 +1,4 @@
-# lanes: max
+# needs-cpu: max
 # MTE: logical and allocation tags read, allocation tags written over
 # four granules across a page boundary (read back by the program with
 # ldg), a synchronous tag-check fault decoded by GDB, memory-tag check.

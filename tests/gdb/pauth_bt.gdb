@@ -1,4 +1,4 @@
-# lanes: max
+# needs-cpu: max
 # Backtraces, finish, up and down through pac-ret code: the saved return
 # addresses are signed (their top bits hold a PAC) and GDB strips them
 # with pauth_dmask/pauth_cmask; also through a signal handler frame.

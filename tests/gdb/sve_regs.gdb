@@ -1,4 +1,4 @@
-# lanes: max
+# needs-cpu: max
 # SVE registers at a breakpoint: vg after the program set its vector
 # length (256 bits), every lane of z0, a predicate, FFR; a Z lane, a P
 # register and a V register written, each reaching the program and

@@ -1,4 +1,4 @@
-# lanes: max
+# needs-cpu: max
 # SVE at a syscall's entry and return stops: GDB shows what the program
 # will have (the low 128 bits of each Z; the rest, P and FFR zero, as the
 # kernel left them at the svc), and writes at either stop reach it.

@@ -1,4 +1,4 @@
-# lanes: max
+# needs-cpu: max
 # Threads with different vector lengths: each thread's vg and z0 are its
 # own, and a write in each reaches that thread only.
 a64-connect
