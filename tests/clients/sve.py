@@ -70,7 +70,7 @@ def lldb(c):
             "breakpoint set -n stored", "continue",
             "expression -f x -- z3_out[0]", "expression -f x -- z3_out[7]",
             "expression -f x -- z0_out[7]", "process kill"]
-    script = os.path.join(lib.BUILD, "test-logs", lib.KERNEL, "clients-sve-lldb.cmds")
+    script = os.path.join(lib.LOGDIR, "clients-sve-lldb.cmds")
     with open(script, "w") as f:
         f.write("".join(x + "\n" for x in cmds))
     p = subprocess.run([exe, "-b", "-x", "-s", script], stdin=subprocess.DEVNULL,
@@ -99,6 +99,6 @@ def body(c):
 
 if __name__ == "__main__":
     if os.environ.get("A64_CPU", "cortex-a57") != "max":
-        print("SKIP clients/sve [%s] (needs VM_CPU=max)" % lib.KERNEL)
+        print("SKIP clients/sve [%s] (needs VM_CPU=max)" % lib.LANE)
         sys.exit(77)
     lib.main("sve", body)
