@@ -73,13 +73,16 @@ for kernel in $CHECK_KERNELS; do
 		count $?
 	done
 	# --- client tests (tests/clients): GDB/MI as an IDE drives it, LLDB,
-	# the VS Code launch.json, against this guest.  After the GDB suite:
+	# two debug adapters (dap-*.js, node), the cppdbg MI replay, against
+	# this guest.  After the GDB suite:
 	# remote_cmdline uses the second stub first (tests/gdb/autostart.c) ---
 	[ -z "${CLIENT_TESTS:-}" ] || say "client tests on the $kernel kernel"
 	for t in ${CLIENT_TESTS:-}; do
+		run="python3 tests/clients/$t.py"
+		[ -e "tests/clients/$t.py" ] || run="node tests/clients/$t.js"
 		A64_PORT=$CHECK_PORT A64_PORT2=$CHECK_PORT2 A64_GUEST_DIR=$guest_dir \
 		A64_KERNEL=$kernel BUILD="$BUILD" \
-			timeout -k 5 "${A64_TIMEOUT:-300}" python3 "tests/clients/$t.py"
+			timeout -k 5 "${A64_TIMEOUT:-300}" $run
 		rc=$?
 		[ $rc -ne 124 ] || echo "FAIL clients/$t [$kernel] (timed out)"
 		count $rc
