@@ -43,7 +43,8 @@ async function body(c) {
 		const attach = dc.attachRequest({
 			gdb: 'gdb-multiarch',
 			program: L.HOST_PROG,
-			preConnectCommands: ['set startup-with-shell off', 'set sysroot'],
+			preConnectCommands: ['set startup-with-shell off', 'set sysroot',
+				'source ' + path.resolve(__dirname, '..', '..', 'gdbinit')],
 			target: { type: 'extended-remote', parameters: ['127.0.0.1:' + L.PORT] },
 			initCommands: ['set remote exec-file ' + L.GUEST_PROG, 'starti'],
 			logFile: path.resolve(L.BUILD, 'test-logs', L.KERNEL, 'clients-dap-cdt.adapter.log'),
@@ -109,6 +110,15 @@ async function body(c) {
 		c.eq(regs.syscallno, 64n, 'entry: Registers syscallno = 64 (write)');
 		r = await dc.evaluateRequest({ expression: '$orig_x7', context: 'watch', frameId: frames[0].id });
 		c.eq(r.body.result, L.X7_MAGIC.toString(), 'watch $orig_x7 at the entry');
+		dc.forget();
+		r = await dc.evaluateRequest({ expression: '>sv', context: 'repl', frameId: frames[0].id });
+		c.check(r.success, 'evaluate (repl) ">sv" (gdbinit\'s syscall-view): success', r.message);
+		const sv = await dc.event('output', 10000, (e) => /syscall write/.test(e.body.output));
+		c.check(/^syscall write \(64\) entry$/m.test(sv.body.output), 'sv: the header', sv.body.output);
+		let svText = sv.body.output;
+		while (!/x7 \(real\)/.test(svText))
+			svText += (await dc.event('output', 10000)).body.output;
+		c.check(/^ {2}x7 \(real\) {4}= 0x7777777777777777$/m.test(svText), 'sv: the real x7', svText);
 
 		dc.forget();
 		await dc.continueRequest({ threadId: tid });
