@@ -143,13 +143,17 @@ run_lane() {
 		lcount $rc
 	done
 	# --- client tests (tests/clients): GDB/MI as an IDE drives it, LLDB,
-	# the VS Code launch.json, against this guest.  After the GDB suite:
+	# two debug adapters (dap-*.js, node), the cppdbg MI replay, against
+	# this guest.  After the GDB suite:
 	# remote_cmdline uses the second stub first (tests/gdb/autostart.c) ---
 	[ -z "${CLIENT_TESTS:-}" ] || echo "== lane $lane: client tests"
 	for t in ${CLIENT_TESTS:-}; do
+		# dap-*.js (node) drive the debug adapters; the others are python
+		run="python3 tests/clients/$t.py"
+		[ -e "tests/clients/$t.py" ] || run="node tests/clients/$t.js"
 		A64_PORT=$port A64_PORT2=$port2 A64_GUEST_DIR=$guest_dir \
 		A64_KERNEL=$kernel A64_CPU=$cpu BUILD="$BUILD" \
-			timeout -k 5 "${A64_TIMEOUT:-300}" python3 "tests/clients/$t.py" &
+			timeout -k 5 "${A64_TIMEOUT:-300}" $run &
 		child=$!
 		wait $child
 		rc=$? child=

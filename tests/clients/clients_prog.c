@@ -27,7 +27,7 @@ static long raw_write(long fd, const char *buf, unsigned long len,
 			 : "+r"(x0), "+r"(x7)
 			 : "r"(x1), "r"(x2), "r"(x8)
 			 : "memory");
-	*x7_after = x7;
+	*x7_after = x7;		/* L:after_svc */
 	return x0;
 }
 
@@ -37,7 +37,7 @@ long add(long a, long b)
 	long sum = a + b;	/* L:add_sum */
 
 	counter += sum;		/* L:add_counter */
-	return sum;
+	return sum;		/* L:add_return */
 }
 
 int main(void)
@@ -45,7 +45,7 @@ int main(void)
 	unsigned long x7;
 	long r, s;
 
-	r = raw_write(1, "clients: hello\n", 15, &x7);
+	r = raw_write(1, "clients: hello\n", 15, &x7);	/* L:main_write */
 	s = add(40, 2);		/* L:call_add */
 	return (x7 == X7_MAGIC && r == 15 && s == 42) ? 42 : 1;
 }

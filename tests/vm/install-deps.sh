@@ -1,7 +1,8 @@
 #!/bin/bash
 # Install what a64stub needs from Debian's packages: the aarch64 cross
-# compiler, QEMU, gdb-multiarch, cpio, lldb, plus the arm64 architecture in
-# dpkg (tests/vm/fetch-kernel.sh downloads the arm64 kernel package).
+# compiler, QEMU, gdb-multiarch, cpio, lldb, Node.js and npm, plus the
+# arm64 architecture in dpkg (tests/vm/fetch-kernel.sh downloads the arm64
+# kernel package).
 # Idempotent: returns at once when everything is there.
 set -euo pipefail
 
@@ -16,6 +17,13 @@ PKGS+=(clang-14 libclang-rt-14-dev)
 PKGS+=(lldb man-db bsdextrautils)
 # make bench: its driver (bench/bench.py).
 PKGS+=(python3)
+# The debug adapter tests (tests/clients/dap-*.js): Node.js and npm, which
+# installs the adapters and VS Code's DAP test client (make dap-deps);
+# lldb-vscode comes with lldb above (/usr/bin/lldb-vscode-14).  A Node.js
+# installed otherwise (with its own npm) will do: only missing commands
+# are installed.
+command -v node >/dev/null || PKGS+=(nodejs)
+command -v npm >/dev/null || PKGS+=(npm)
 if [ "$(uname -m)" = aarch64 ]; then
 	# Native: the stub and the guest programs are built with gcc and run
 	# directly, no QEMU needed.

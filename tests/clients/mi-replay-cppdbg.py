@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""docs/vscode-launch.json, consumed as the C/C++ extension ("cppdbg")
-consumes it: the configuration is read, its variables expanded, and the
+"""An MI sequence replay, not an IDE: docs/vscode-launch.json, consumed as
+the C/C++ extension ("cppdbg") consumes it according to its documentation: the configuration is read, its variables expanded, and the
 MI commands the extension sends for a "launch" with
 miDebuggerServerAddress go to miDebuggerPath --interpreter=mi3:
 
@@ -12,7 +12,8 @@ miDebuggerServerAddress go to miDebuggerPath --interpreter=mi3:
     -exec-continue         (stopAtEntry false: the program already waits
                            at its entry point in the stub)
 
-VS Code itself is not run.  The server is the plain stub on the second
+Neither VS Code nor the extension runs (the real adapters the suite runs
+are in dap-cdt.js and dap-lldb.js).  The server is the plain stub on the second
 port with clients_prog (the address's port and the program's folder are
 replaced by the test's).  Then, as a user would in the Debug Console
 (`-exec ...`), `catch syscall write` and the gdbinit helper syscall-view."""
@@ -100,4 +101,4 @@ def body(c):
 
 
 if __name__ == "__main__":
-    lib.main("vscode", body)
+    lib.main("mi-replay-cppdbg", body)
