@@ -9,7 +9,9 @@
  * installed there with `npm ci` by `make dap-deps`).
  *
  * Environment, as for lib.py: A64_PORT (the --multi stub), A64_PORT2 (the
- * plain stub serving clients_prog), A64_GUEST_DIR, BUILD, A64_KERNEL.
+ * plain stub serving clients_prog), A64_GUEST_DIR, BUILD, A64_KERNEL and
+ * A64_CPU (the lane, KERNEL/CPU, named in the result line; logs in
+ * BUILD/test-logs/KERNEL-CPU/, as tests/clients/lib.py has them).
  */
 'use strict';
 const fs = require('fs');
@@ -19,6 +21,7 @@ const { createRequire } = require('module');
 const ENV = process.env;
 const BUILD = ENV.BUILD || 'build';
 const KERNEL = ENV.A64_KERNEL || 'stock';
+const LANE = KERNEL + (ENV.A64_CPU ? '/' + ENV.A64_CPU : '');
 const PORT = parseInt(ENV.A64_PORT || '1234', 10);
 const PORT2 = parseInt(ENV.A64_PORT2 || '1235', 10);
 const GUEST_DIR = ENV.A64_GUEST_DIR || '/extra';
@@ -38,7 +41,7 @@ class Checks {
 		this.n = 0;
 		this.failed = [];
 		this.t0 = Date.now();
-		const dir = path.join(BUILD, 'test-logs', KERNEL);
+		const dir = path.join(BUILD, 'test-logs', LANE.replace('/', '-'));
 		fs.mkdirSync(dir, { recursive: true });
 		this.logPath = path.join(dir, 'clients-' + name + '.log');
 		this.fd = fs.openSync(this.logPath, 'w');
@@ -72,7 +75,7 @@ class Checks {
 			this.failed.push(['aborted', error]);
 			this.note('aborted: ' + error);
 		}
-		const tag = 'clients/' + this.name + ' [' + KERNEL + ']';
+		const tag = 'clients/' + this.name + ' [' + LANE + ']';
 		if (this.failed.length || this.n === 0) {
 			const why = this.n ? this.failed.length + ' of ' + this.n + ' checks failed'
 				: 'no checks ran';
