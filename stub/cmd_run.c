@@ -385,6 +385,7 @@ static void free_argv(char **argv)
 
 int session_launch(struct session *s, char **argv, struct reply *out)
 {
+	const char *shell;
 	struct process *p;
 
 	/*
@@ -394,6 +395,13 @@ int session_launch(struct session *s, char **argv, struct reply *out)
 	if (!s->env.v && env_reset(&s->env, environ))
 		return -ENOMEM;
 	s->t->use_shell = s->use_shell;
+	/*
+	 * The shell is the program's $SHELL when GDB set one (`set
+	 * environment SHELL=...`), as a native GDB takes its own; else the
+	 * stub's (target_init()).
+	 */
+	shell = env_get(&s->env, "SHELL");
+	s->t->shell = shell && *shell ? shell : s->t->default_shell;
 	s->t->envp = s->env.v;
 	s->t->cwd = s->cwd;
 	p = target_launch(s->t, argv);

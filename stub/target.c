@@ -171,6 +171,7 @@ int target_init(struct target *t)
 	t->shell = getenv("SHELL");
 	if (!t->shell || !*t->shell)
 		t->shell = "/bin/sh";
+	t->default_shell = t->shell;
 	regs_default_layout(t);
 	return 0;
 }

@@ -182,7 +182,8 @@ struct target {
 	bool disable_aslr;	/* QDisableRandomization */
 	char *const *envp;	/* the next launch's environment (NULL: the stub's) */
 	const char *cwd;	/* ... and working directory (NULL: the stub's) */
-	const char *shell;
+	const char *shell;	/* the next launch's shell */
+	const char *default_shell; /* the stub's $SHELL, or /bin/sh */
 	const char *last_error;	/* human-readable cause of the last failure */
 };
 
