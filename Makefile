@@ -80,6 +80,18 @@ install: $(BUILD)/a64stub
 deps:
 	./tests/vm/install-deps.sh
 
+# `make demo` and `make check` on a fresh machine: the packages first,
+# before any rule needs the cross compiler (installed when root; else the
+# one command to run is printed).  DEPS_AUTO=0 skips this.
+DEPS_AUTO ?= 1
+ifeq ($(DEPS_AUTO)$(filter demo check,$(MAKECMDGOALS)),1$(filter demo check,$(MAKECMDGOALS)))
+ifneq ($(filter demo check,$(MAKECMDGOALS)),)
+ifneq ($(shell ./tests/vm/install-deps.sh --auto >&2; echo $$?),0)
+$(error the packages above are needed first)
+endif
+endif
+endif
+
 # Everything `make vm-up` needs: the stub, the kernel (fetched once), the
 # guest's initramfs.  On arm64 hosts, just the stub.
 guest: all $(if $(NATIVE),,$(BUILD)/vm/initrd-stock.cpio.gz)

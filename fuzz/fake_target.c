@@ -497,3 +497,42 @@ const char *target_thread_name(struct thread *th, char *buf, size_t len)
 	snprintf(buf, len, "fuzz<%d>&\"", th->tid);
 	return buf;
 }
+
+int target_write_siginfo(struct target *t, struct thread *th, uint64_t off,
+			 const void *data, size_t len)
+{
+	(void)t;
+	if (th->stop.kind != STOP_SIGNAL || off > sizeof(th->stop.si) ||
+	    len > sizeof(th->stop.si) - off)
+		return -EINVAL;
+	memcpy((char *)&th->stop.si + off, data, len);
+	return 0;
+}
+
+int target_thread_core(struct thread *th)
+{
+	(void)th;
+	return 0;
+}
+
+int target_thread_handle(struct target *t, struct thread *th, uint64_t *handle)
+{
+	(void)t;
+	*handle = 0x7f0000000000ull + (uint64_t)th->tid * 0x1000;
+	return 0;
+}
+
+char *target_osdata(const char *type, size_t *len)
+{
+	static const char doc[] = "<osdata type=\"processes\">\n</osdata>\n";
+	char *copy;
+
+	if (strcmp(type, "processes")) {
+		errno = ENOENT;
+		return NULL;
+	}
+	copy = strdup(doc);
+	if (copy)
+		*len = sizeof(doc) - 1;
+	return copy;
+}

@@ -21,7 +21,7 @@ FUZZ_DIR       := $(BUILD)/fuzz
 FUZZ_TARGETS   := framing packet session
 FUZZ_BINS      := $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_TARGETS))
 FUZZ_MODULES   := server cmd_file cmd_mem cmd_query cmd_regs cmd_run conn \
-		  packet hex regs arm64 tdesc signals target_list
+		  packet hex regs arm64 tdesc signals target_list envlist cmd_tls
 FUZZ_OBJS      := $(patsubst %,$(FUZZ_DIR)/stub/%.o,$(FUZZ_MODULES)) \
 		  $(FUZZ_DIR)/stub/tdesc_blob.o \
 		  $(patsubst %,$(FUZZ_DIR)/%.o,harness fake_target fake_io)

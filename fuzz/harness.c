@@ -36,6 +36,10 @@ void fuzz_end(struct fuzz_ctx *c)
 			free(*p);
 		free(c->s.run_argv);
 	}
+	/* What the QEnvironment*, QSetWorkingDir and osdata packets kept. */
+	env_free(&c->s.env);
+	free(c->s.cwd);
+	free(c->s.osdata);
 	fake_target_reset(&c->t);
 	fake_io_reset();
 }

@@ -32,9 +32,12 @@ static int cmd_supported(struct session *s, const char *a, size_t n,
 	return reply_printf(out,
 		"PacketSize=%x;QStartNoAckMode+;qXfer:features:read+;"
 		"qXfer:threads:read+;qXfer:auxv:read+;qXfer:exec-file:read+;"
-		"qXfer:siginfo:read+;qXfer:libraries-svr4:read+;"
+		"qXfer:siginfo:read+;qXfer:siginfo:write+;qXfer:osdata:read+;"
+		"qXfer:libraries-svr4:read+;"
 		"QCatchSyscalls+;QPassSignals+;QProgramSignals+;"
 		"QStartupWithShell+;QDisableRandomization+;"
+		"QEnvironmentHexEncoded+;QEnvironmentReset+;QEnvironmentUnset+;"
+		"QSetWorkingDir+;"
 		"swbreak+;hwbreak+;multiprocess+;fork-events+;vfork-events+;"
 		"exec-events+;vContSupported+;"
 		"no-resumed+%s",
@@ -208,8 +211,8 @@ static int cmd_xfer_threads(struct session *s, const char *a, size_t n,
 {
 	struct reply doc = { .cap = PKT_MAX };
 	char annex[8], name[64];
-	uint64_t off, len;
-	int err;
+	uint64_t off, len, handle;
+	int err, core;
 
 	(void)n;
 	if (xfer_args(a, annex, sizeof(annex), &off, &len))
@@ -227,7 +230,19 @@ static int cmd_xfer_threads(struct session *s, const char *a, size_t n,
 			for (char *c = name; *c; c++)
 				if (*c == '<' || *c == '>' || *c == '&' || *c == '"')
 					*c = '_';
-			reply_printf(&doc, "\" name=\"%s\"/>\n", name);
+			reply_str(&doc, "\"");
+			/* The attributes in gdbserver's order: core, name, handle. */
+			core = target_thread_core(th);
+			if (core >= 0)
+				reply_printf(&doc, " core=\"%d\"", core);
+			reply_printf(&doc, " name=\"%s\"", name);
+			/* pthread_t's bytes in target order, as gdbserver's bin2hex. */
+			if (!target_thread_handle(s->t, th, &handle)) {
+				reply_str(&doc, " handle=\"");
+				reply_hex(&doc, &handle, sizeof(handle));
+				reply_str(&doc, "\"");
+			}
+			reply_str(&doc, "/>\n");
 		}
 	}
 	reply_str(&doc, "</threads>\n");
@@ -254,6 +269,55 @@ static int cmd_xfer_siginfo(struct session *s, const char *a, size_t n,
 		return -EINVAL;
 	return xfer_reply(out, (const char *)&th->stop.si, sizeof(th->stop.si),
 			  off, len);
+}
+
+/*
+ * qXfer:siginfo:write::offset:data  Change the siginfo the stopped thread
+ * gets its signal with (GDB's `set $_siginfo...`).
+ */
+static int cmd_xfer_siginfo_write(struct session *s, const char *a, size_t n,
+				  struct reply *out)
+{
+	struct thread *th = session_thread(s, s->g_tid);
+	const char *end = a + n, *p;
+	uint64_t off;
+	int err;
+
+	/* The annex is empty: "::offset:data", data in binary. */
+	if (*a++ != ':')
+		return -EINVAL;
+	p = a;
+	if (hex_parse_u64(&p, &off) || p >= end || *p++ != ':')
+		return -EINVAL;
+	if (!th)
+		return -ESRCH;
+	err = target_write_siginfo(s->t, th, off, p, (size_t)(end - p));
+	if (err)
+		return err;
+	return reply_printf(out, "%zx", (size_t)(end - p));
+}
+
+/*
+ * qXfer:osdata:read:TYPE:offset,length  GDB's "info os TYPE" tables.  The
+ * table is read once, at offset 0, and the rest served from that copy
+ * (as gdbserver does), so that the parts of one document agree.
+ */
+static int cmd_xfer_osdata(struct session *s, const char *a, size_t n,
+			   struct reply *out)
+{
+	char annex[32];
+	uint64_t off, len;
+
+	(void)n;
+	if (xfer_args(a, annex, sizeof(annex), &off, &len))
+		return -EINVAL;
+	if (off == 0 || !s->osdata) {
+		free(s->osdata);
+		s->osdata = target_osdata(annex, &s->osdata_len);
+		if (!s->osdata)
+			return -errno;
+	}
+	return xfer_reply(out, s->osdata, s->osdata_len, off, len);
 }
 
 /* Read one 64-bit word of target memory.  Returns: 0 or -EIO. */
@@ -323,9 +387,10 @@ static int cmd_xfer_svr4(struct session *s, const char *a, size_t n,
 			 struct reply *out)
 {
 	struct reply doc = { .cap = PKT_MAX };
-	uint64_t off, len, rdebug, lm, main_lm = 0;
+	uint64_t off, len, rdebug, lm, main_lm = 0, lmid;
 	struct thread *th = session_thread(s, s->g_tid);
 	char annex[256], name[512];
+	const char *p;
 	int err, count = 0;
 
 	(void)n;
@@ -337,6 +402,18 @@ static int cmd_xfer_svr4(struct session *s, const char *a, size_t n,
 	if (!doc.buf)
 		return -ENOMEM;
 	rdebug = find_r_debug(s, th->proc);
+	/*
+	 * GDB 13 files each library under its namespace, named by "lmid"
+	 * (and warns for every library without one): the namespace's
+	 * r_debug, as gdbserver names it, or the one GDB asks about.
+	 */
+	lmid = rdebug;
+	p = strstr(annex, "lmid=");
+	if (p) {
+		p += 5;
+		if (hex_parse_u64(&p, &lmid))
+			lmid = rdebug;
+	}
 	if (rdebug && !peek64(s, th->proc, rdebug + 8, &lm)) {
 		main_lm = lm;
 		reply_printf(&doc, "<library-list-svr4 version=\"1.0\" main-lm=\"0x%" PRIx64 "\">", main_lm);
@@ -355,7 +432,8 @@ static int cmd_xfer_svr4(struct session *s, const char *a, size_t n,
 					reply_printf(&doc, (*c == '"' || *c == '&' || *c == '<' || *c == '>') ?
 						     "&#%d;" : "%c", *c);
 				reply_printf(&doc, "\" lm=\"0x%" PRIx64 "\" l_addr=\"0x%" PRIx64
-					     "\" l_ld=\"0x%" PRIx64 "\"/>", lm, l_addr, l_ld);
+					     "\" l_ld=\"0x%" PRIx64 "\" lmid=\"0x%" PRIx64 "\"/>",
+					     lm, l_addr, l_ld, lmid);
 			}
 			lm = next;
 		}
@@ -524,6 +602,100 @@ static int cmd_startup_shell(struct session *s, const char *a, size_t n,
 	return reply_str(out, "OK");
 }
 
+/* Decode the hex string @a into a new C string.  Returns: it, or NULL. */
+static char *hex_string(const char *a, int *err)
+{
+	size_t len = strlen(a);
+	char *str;
+
+	*err = -EINVAL;
+	if (len % 2)
+		return NULL;
+	str = malloc(len / 2 + 1);
+	if (!str) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	if (hex_decode(str, a, len / 2) || memchr(str, '\0', len / 2)) {
+		free(str);
+		return NULL;
+	}
+	str[len / 2] = '\0';
+	return str;
+}
+
+/*
+ * QEnvironmentReset  Programs started from now get the stub's own
+ * environment again; GDB sends it before its sets and unsets, each run.
+ */
+static int cmd_env_reset(struct session *s, const char *a, size_t n,
+			 struct reply *out)
+{
+	(void)n;
+	if (*a)
+		return -EINVAL;
+	if (env_reset(&s->env, environ))
+		return -ENOMEM;
+	return reply_str(out, "OK");
+}
+
+/* QEnvironmentHexEncoded:HEX(NAME=VALUE)  Set one variable. */
+static int cmd_env_set(struct session *s, const char *a, size_t n,
+		       struct reply *out)
+{
+	char *var;
+	int err;
+
+	(void)n;
+	if (*a++ != ':' || !(var = hex_string(a, &err)))
+		return *a ? err : -EINVAL;
+	if (!s->env.v && env_reset(&s->env, environ))
+		err = -ENOMEM;
+	else
+		err = env_set(&s->env, var);
+	free(var);
+	return err ? err : reply_str(out, "OK");
+}
+
+/* QEnvironmentUnset:HEX(NAME)  Remove one variable. */
+static int cmd_env_unset(struct session *s, const char *a, size_t n,
+			 struct reply *out)
+{
+	char *name;
+	int err;
+
+	(void)n;
+	if (*a++ != ':' || !(name = hex_string(a, &err)))
+		return -EINVAL;
+	if (!s->env.v && env_reset(&s->env, environ))
+		err = -ENOMEM;
+	else
+		err = env_unset(&s->env, name);
+	free(name);
+	return err ? err : reply_str(out, "OK");
+}
+
+/*
+ * QSetWorkingDir:[HEX(DIR)]  The working directory of programs started
+ * from now; empty: the stub's own.  Checked when a program starts (the
+ * directory is the target's, and may appear later), as gdbserver does.
+ */
+static int cmd_set_cwd(struct session *s, const char *a, size_t n,
+		       struct reply *out)
+{
+	char *dir = NULL;
+	int err;
+
+	(void)n;
+	if (*a++ != ':')
+		return -EINVAL;
+	if (*a && !(dir = hex_string(a, &err)))
+		return err;
+	free(s->cwd);
+	s->cwd = dir;
+	return reply_str(out, "OK");
+}
+
 /* QDisableRandomization:0|1 */
 static int cmd_disable_aslr(struct session *s, const char *a, size_t n,
 			    struct reply *out)
@@ -533,50 +705,6 @@ static int cmd_disable_aslr(struct session *s, const char *a, size_t n,
 		return -EINVAL;
 	s->t->disable_aslr = a[1] == '1';
 	return reply_str(out, "OK");
-}
-
-/*
- * qGetTLSAddr:thread-id,offset,lm  The address of a thread-local variable.
- * glibc on arm64 (TLS variant I): tpidr points at the thread control
- * block, whose first word is the DTV pointer; DTV slot N (16 bytes each,
- * counted from the stored pointer) holds the TLS block of module N.  The
- * program itself is module 1; a library's module id lives in glibc's
- * private part of its link_map, so only the program's variables are served
- * (GDB 13 has no TLS support of its own for remote aarch64 targets).
- */
-static int cmd_tls_addr(struct session *s, const char *a, size_t n,
-			struct reply *out)
-{
-	uint64_t off, lm, tp, dtv, block, name_ptr = 0;
-	struct ptid id;
-	struct thread *th;
-	char c = 1;
-
-	(void)n;
-	if (*a++ != ':' || ptid_parse(&a, &id) || *a++ != ',' ||
-	    hex_parse_u64(&a, &off) || *a++ != ',' || hex_parse_u64_all(a, &lm))
-		return -EINVAL;
-	th = session_thread(s, id.tid > 0 ? id.tid : s->g_tid);
-	if (!th)
-		return -ESRCH;
-	/* struct link_map's public head: l_addr, l_name, ...: "" names the program. */
-	if (lm && (target_read_mem(s->t, th->proc, lm + 8, &name_ptr, 8) != 8 ||
-		   target_read_mem(s->t, th->proc, name_ptr, &c, 1) != 1))
-		return -EIO;
-	if (lm && c) {
-		out->errmsg = "thread-local variables of shared libraries are not supported, only the program's";
-		return -ENOTSUP;
-	}
-	if (target_reg_read(s->t, th, (unsigned int)target_reg_number(s->t, th, "tpidr"), &tp) ||
-	    target_read_mem(s->t, th->proc, tp, &dtv, 8) != 8 ||
-	    target_read_mem(s->t, th->proc, dtv + 16, &block, 8) != 8)
-		return -EIO;
-	if (block == 0 || block == (uint64_t)-1) {
-		/* Not allocated yet: TLS of a module loaded with dlopen. */
-		out->errmsg = "the thread's TLS block is not allocated yet";
-		return -EAGAIN;
-	}
-	return reply_printf(out, "%" PRIx64, block + off);
 }
 
 /* qSymbol::  We look up no symbols. */
@@ -635,6 +763,8 @@ const struct cmd cmd_query_table[] = {
 	{ "qXfer:auxv:read:", cmd_xfer_auxv },
 	{ "qXfer:exec-file:read:", cmd_xfer_exec_file },
 	{ "qXfer:siginfo:read:", cmd_xfer_siginfo },
+	{ "qXfer:siginfo:write:", cmd_xfer_siginfo_write },
+	{ "qXfer:osdata:read:", cmd_xfer_osdata },
 	{ "qXfer:libraries-svr4:read:", cmd_xfer_svr4 },
 	{ "qfThreadInfo", cmd_thread_first },
 	{ "qsThreadInfo", cmd_thread_next },
@@ -645,6 +775,10 @@ const struct cmd cmd_query_table[] = {
 	{ "QProgramSignals", cmd_program_signals },
 	{ "QStartupWithShell", cmd_startup_shell },
 	{ "QDisableRandomization", cmd_disable_aslr },
+	{ "QEnvironmentReset", cmd_env_reset },
+	{ "QEnvironmentHexEncoded", cmd_env_set },
+	{ "QEnvironmentUnset", cmd_env_unset },
+	{ "QSetWorkingDir", cmd_set_cwd },
 	{ "qSymbol", cmd_symbol },
 	{ "qGetTLSAddr", cmd_tls_addr },
 	{ "qMemTags:", cmd_memtags_read },

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hex.h"
 #include "server.h"
@@ -384,9 +385,25 @@ static void free_argv(char **argv)
 
 int session_launch(struct session *s, char **argv, struct reply *out)
 {
+	const char *shell;
 	struct process *p;
 
+	/*
+	 * GDB's environment model: the stub's own environment, then the
+	 * user's sets and unsets on top (QEnvironmentReset comes first).
+	 */
+	if (!s->env.v && env_reset(&s->env, environ))
+		return -ENOMEM;
 	s->t->use_shell = s->use_shell;
+	/*
+	 * The shell is the program's $SHELL when GDB set one (`set
+	 * environment SHELL=...`), as a native GDB takes its own; else the
+	 * stub's (target_init()).
+	 */
+	shell = env_get(&s->env, "SHELL");
+	s->t->shell = shell && *shell ? shell : s->t->default_shell;
+	s->t->envp = s->env.v;
+	s->t->cwd = s->cwd;
 	p = target_launch(s->t, argv);
 	if (!p) {
 		fprintf(stderr, "a64stub: %s\n", s->t->last_error);
@@ -443,6 +460,14 @@ static int cmd_vrun(struct session *s, const char *a, size_t n,
 	}
 	/* One program at a time in this mode: the old one goes. */
 	kill_all(s);
+	/*
+	 * ... and its syscall filter with it: GDB sends QCatchSyscalls for
+	 * the new process when it inserts catchpoints, and sends nothing
+	 * when there are none (gdbserver keeps the filter per process).  A
+	 * filter deleted while its process lived would otherwise stop the
+	 * new program at every such syscall, each stop a hidden round trip.
+	 */
+	s->t->catch_syscalls = false;
 	err = session_launch(s, argv, out);
 	if (err) {
 		free_argv(argv);

@@ -443,6 +443,11 @@ void session_free(struct session *s)
 		free(s->run_argv);
 		s->run_argv = NULL;
 	}
+	env_free(&s->env);
+	free(s->cwd);
+	s->cwd = NULL;
+	free(s->osdata);
+	s->osdata = NULL;
 	free(s->txbuf);
 	free(s->replybuf);
 	s->txbuf = s->replybuf = NULL;

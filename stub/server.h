@@ -16,6 +16,7 @@
 #include <sys/types.h>
 
 #include "conn.h"
+#include "envlist.h"
 #include "packet.h"
 #include "target.h"
 
@@ -65,6 +66,10 @@ struct session {
 	struct event last_ev;	/* the last stop, for '?' */
 	bool have_last_ev;
 	char **run_argv;	/* the last program run, for vRun with no name */
+	struct envlist env;	/* programs' environment (QEnvironment*) */
+	char *cwd;		/* programs' working directory, or NULL */
+	char *osdata;		/* the "info os" table being read */
+	size_t osdata_len;
 	char *txbuf;		/* the last packet sent, for a '-' resend */
 	size_t txlen;
 	char *replybuf;
@@ -122,6 +127,9 @@ struct cmd {
 extern const struct cmd cmd_query_table[];	/* q, Q */
 extern const struct cmd cmd_v_table[];		/* v */
 extern const struct cmd cmd_file_table[];	/* vFile: */
+
+/* qGetTLSAddr (cmd_tls.c). */
+int cmd_tls_addr(struct session *s, const char *a, size_t n, struct reply *o);
 
 /* Single-letter packets. */
 int cmd_regs_read_all(struct session *s, const char *a, size_t n, struct reply *o);

@@ -171,6 +171,7 @@ int target_init(struct target *t)
 	t->shell = getenv("SHELL");
 	if (!t->shell || !*t->shell)
 		t->shell = "/bin/sh";
+	t->default_shell = t->shell;
 	regs_default_layout(t);
 	return 0;
 }
@@ -182,9 +183,10 @@ void target_unwatch(struct target *t)
 
 /* ---- launching ---- */
 
-static void child_exec(char *const argv[], int errfd, const char *shell,
-		       bool no_aslr)
+static void child_exec(const struct target *t, char *const argv[], int errfd,
+		       const char *shell, bool no_aslr)
 {
+	char *const *envp = t->envp ? t->envp : environ;
 	sigset_t set;
 	int err;
 
@@ -200,6 +202,17 @@ static void child_exec(char *const argv[], int errfd, const char *shell,
 	setpgid(0, 0);
 	/* Wait for the stub to PTRACE_SEIZE us. */
 	raise(SIGSTOP);
+	/*
+	 * GDB's `set cwd`, in the program's own process as gdbserver does;
+	 * after the stop, so that a failure ends the child as a failed
+	 * exec does and the stub reads why from the pipe.
+	 */
+	if (t->cwd && chdir(t->cwd)) {
+		err = -errno;	/* negative: the directory, not the program */
+		if (write(errfd, &err, sizeof(err)) < 0)
+			_exit(126);
+		_exit(127);
+	}
 	if (shell) {
 		/* "exec PROG ARGS": the shell replaces itself with the program. */
 		size_t n = 6;
@@ -214,10 +227,10 @@ static void child_exec(char *const argv[], int errfd, const char *shell,
 				*q++ = ' ';
 				q = stpcpy(q, argv[i]);
 			}
-			execl(shell, shell, "-c", cmd, (char *)NULL);
+			execle(shell, shell, "-c", cmd, (char *)NULL, envp);
 		}
 	} else {
-		execv(argv[0], argv);
+		execve(argv[0], argv, envp);
 	}
 	err = errno;
 	if (write(errfd, &err, sizeof(err)) < 0)
@@ -275,10 +288,16 @@ static const char *missing_interpreter(const char *prog, char *msg, size_t len)
 	return msg;
 }
 
-static const char *launch_error(int err, const char *prog)
+static const char *launch_error(const struct target *t, int err,
+				const char *prog)
 {
 	static char msg[512];
 
+	if (err < 0) {
+		snprintf(msg, sizeof(msg), "cannot run '%s': cannot change to its working directory '%s' (set cwd): %s",
+			 prog, t->cwd, strerror(-err));
+		return msg;
+	}
 	if (err == ENOENT && missing_interpreter(prog, msg, sizeof(msg)))
 		return msg;
 	snprintf(msg, sizeof(msg), "cannot run '%s': %s%s", prog, strerror(err),
@@ -314,12 +333,12 @@ struct process *target_launch(struct target *t, char *const argv[])
 		err = errno;
 		close(pipefd[0]);
 		close(pipefd[1]);
-		t->last_error = launch_error(err, argv[0]);
+		t->last_error = launch_error(t, err, argv[0]);
 		return NULL;
 	}
 	if (pid == 0) {
 		close(pipefd[0]);
-		child_exec(argv, pipefd[1], t->use_shell ? t->shell : NULL,
+		child_exec(t, argv, pipefd[1], t->use_shell ? t->shell : NULL,
 			   t->disable_aslr);
 	}
 	close(pipefd[1]);
@@ -331,7 +350,7 @@ struct process *target_launch(struct target *t, char *const argv[])
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, __WALL);
 		close(pipefd[0]);
-		t->last_error = launch_error(err, argv[0]);
+		t->last_error = launch_error(t, err, argv[0]);
 		return NULL;
 	}
 	kill(pid, SIGCONT);
@@ -360,7 +379,7 @@ struct process *target_launch(struct target *t, char *const argv[])
 	}
 	close(pipefd[0]);
 	if (err) {
-		t->last_error = launch_error(err, argv[0]);
+		t->last_error = launch_error(t, err, argv[0]);
 		return NULL;
 	}
 

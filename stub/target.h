@@ -134,6 +134,7 @@ struct process {
 	struct hwpoint *hw;	/* hardware breakpoints and watchpoints */
 	int hw_slots[2];	/* breakpoint, watchpoint slots (0: not read yet) */
 	struct reg_layout layout; /* its registers, as GDB was told of them */
+	uint64_t pthread_size;	/* glibc's sizeof(struct pthread), 0: unknown */
 };
 
 enum event_kind {
@@ -179,7 +180,10 @@ struct target {
 	bool vfork_events;	/* ... and vfork children */
 	bool use_shell;		/* QStartupWithShell */
 	bool disable_aslr;	/* QDisableRandomization */
-	const char *shell;
+	char *const *envp;	/* the next launch's environment (NULL: the stub's) */
+	const char *cwd;	/* ... and working directory (NULL: the stub's) */
+	const char *shell;	/* the next launch's shell */
+	const char *default_shell; /* the stub's $SHELL, or /bin/sh */
 	const char *last_error;	/* human-readable cause of the last failure */
 };
 
@@ -360,6 +364,30 @@ int target_reg_write(struct target *t, struct thread *th, unsigned int regno,
 
 /* Returns: true if syscall @nr is one GDB asked to catch. */
 bool target_catches(const struct target *t, int nr);
+
+/*
+ * Change bytes [@off, @off + @len) of the siginfo @th stopped with, which
+ * the signal carries when @th resumes with it (qXfer:siginfo:write).
+ * Returns: 0, -EINVAL if @th is not at a signal-delivery-stop, or -errno.
+ */
+int target_write_siginfo(struct target *t, struct thread *th, uint64_t off,
+			 const void *data, size_t len);
+
+/* Returns: the CPU @th last ran on (/proc/.../stat), or -1. */
+int target_thread_core(struct thread *th);
+
+/*
+ * The C library's handle of @th: glibc's pthread_t, for GDB's thread
+ * handles (qXfer:threads:read).  Returns: 0 with *@handle, or -ENOENT.
+ */
+int target_thread_handle(struct target *t, struct thread *th, uint64_t *handle);
+
+/*
+ * The "info os" table @type (processes, threads, files, cpus, types) as
+ * GDB's osdata XML, in a malloc'ed buffer of *@len bytes.
+ * Returns: it, or NULL with errno (ENOENT: an unknown table).
+ */
+char *target_osdata(const char *type, size_t *len);
 
 /* Returns: the thread's name (from /proc) in @buf. */
 const char *target_thread_name(struct thread *th, char *buf, size_t len);

@@ -7,7 +7,7 @@
 # (HOST_CC) with the sanitizers, if HOST_CC has them.
 
 UNIT_DIR     := $(BUILD)/unit
-UNIT_MODULES := packet hex regs arm64 tdesc signals
+UNIT_MODULES := packet hex regs arm64 tdesc signals envlist
 UNIT_OBJS    := $(patsubst %,$(UNIT_DIR)/stub/%.o,$(UNIT_MODULES)) \
 		$(UNIT_DIR)/stub/tdesc_blob.o $(UNIT_DIR)/tap.o
 UNIT_TESTS   := $(patsubst tests/unit/%.c,$(UNIT_DIR)/%,$(wildcard tests/unit/test_*.c))

@@ -4,7 +4,14 @@
 # arm64 architecture in dpkg (tests/vm/fetch-kernel.sh downloads the arm64
 # kernel package).
 # Idempotent: returns at once when everything is there.
+#   install-deps.sh          install (as root, or through sudo)
+#   install-deps.sh --auto   what `make demo` and `make check` run first:
+#                            install when root; else, if something is
+#                            missing, say the one command to run and fail
 set -euo pipefail
+
+auto=
+[ "${1:-}" = --auto ] && auto=1
 
 PKGS=(gdb-multiarch cpio)
 # make kernel (kernel/build.sh): the seed kernel's build tools (the source
@@ -33,7 +40,7 @@ else
 fi
 
 SUDO=
-if [ "$(id -u)" -ne 0 ]; then
+if [ "$(id -u)" -ne 0 ] && [ -z "$auto" ]; then
 	if command -v sudo >/dev/null; then
 		SUDO=sudo
 	else
@@ -49,7 +56,11 @@ have_arch() {
 
 missing=()
 for p in "${PKGS[@]}"; do
-	if ! dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed'; then
+	# Not a pipe into grep -q: with pipefail, dpkg's SIGPIPE when grep
+	# stops reading early (libc6-dev has a stanza per architecture)
+	# would count the package as missing.
+	status=$(dpkg -s "$p" 2>/dev/null || true)
+	if ! grep -q '^Status: install ok installed' <<<"$status"; then
 		missing+=("$p")
 	fi
 done
@@ -62,6 +73,12 @@ have_lists() {
 if [ ${#missing[@]} -eq 0 ] && have_arch && have_lists; then
 	echo "install-deps: all present"
 	exit 0
+fi
+
+if [ -n "$auto" ] && [ "$(id -u)" -ne 0 ]; then
+	echo "a64stub needs Debian packages first${missing[*]:+ (missing: ${missing[*]})}; run once:" >&2
+	echo "    sudo make deps" >&2
+	exit 1
 fi
 
 export DEBIAN_FRONTEND=noninteractive

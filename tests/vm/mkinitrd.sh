@@ -1,9 +1,10 @@
 #!/bin/bash
 # Build the guest's initramfs (gzip'd newc cpio, all files owned by root).
-#   [LIBC_ROOT=DIR] mkinitrd.sh base  OUT INIT STUB [MODDIR]
+#   [LIBC_ROOT=DIR] [BUSYBOX=FILE] mkinitrd.sh base  OUT INIT STUB [MODDIR]
 #       /init, /bin/a64stub, /lib/modules/{order,*.ko} (from MODDIR, if any),
 #       empty /proc /sys /dev /tmp /etc /extra, and the C library tree in
-#       LIBC_ROOT (lib/ld-linux-aarch64.so.1, lib/aarch64-linux-gnu/...)
+#       LIBC_ROOT (lib/ld-linux-aarch64.so.1, lib/aarch64-linux-gnu/...);
+#       BUSYBOX (a static busybox) as /bin/busybox with /bin/sh -> busybox
 #   mkinitrd.sh extra OUT BASE DIR
 #       BASE followed by a second archive holding DIR's files under /extra,
 #       modes kept (the kernel unpacks concatenated archives in turn)
@@ -36,6 +37,11 @@ base)
 	if [ -n "${LIBC_ROOT:-}" ]; then
 		[ -d "$LIBC_ROOT/lib" ] || die "no C library in LIBC_ROOT=$LIBC_ROOT"
 		cp -a "$LIBC_ROOT/lib/." "$stage/lib/"
+	fi
+	if [ -n "${BUSYBOX:-}" ]; then
+		[ -x "$BUSYBOX" ] || die "no busybox at BUSYBOX=$BUSYBOX"
+		install -m 0755 "$BUSYBOX" "$stage/bin/busybox"
+		ln -s busybox "$stage/bin/sh"
 	fi
 	if [ -n "$moddir" ]; then
 		[ -s "$moddir/order" ] || die "no $moddir/order"

@@ -97,15 +97,21 @@ VM_LIBC_STAMP := $(A64STUB_CACHE)/libc/version
 $(VM_LIBC_STAMP): tests/vm/fetch-libc.sh
 	tests/vm/fetch-libc.sh
 
-$(VM_DIR)/initrd-stock.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_STOCK_STAMP) $(VM_LIBC_STAMP)
-	LIBC_ROOT=$(A64STUB_CACHE)/libc/root tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub $(A64STUB_CACHE)/stock/modules
+# Debian's static busybox: the guest's /bin/sh (GDB's startup-with-shell).
+VM_BUSYBOX_STAMP := $(A64STUB_CACHE)/busybox/version
+$(VM_BUSYBOX_STAMP): tests/vm/fetch-busybox.sh
+	tests/vm/fetch-busybox.sh
+VM_INITRD_ENV = LIBC_ROOT=$(A64STUB_CACHE)/libc/root BUSYBOX=$(A64STUB_CACHE)/busybox/busybox
+
+$(VM_DIR)/initrd-stock.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_STOCK_STAMP) $(VM_LIBC_STAMP) $(VM_BUSYBOX_STAMP)
+	$(VM_INITRD_ENV) tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub $(A64STUB_CACHE)/stock/modules
 
 $(VM_DIR)/initrd-stock-6.12.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_STOCK612_STAMP) $(VM_LIBC_STAMP)
 	LIBC_ROOT=$(A64STUB_CACHE)/libc/root tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub $(A64STUB_CACHE)/stock-6.12/modules
 
 # The seed kernel has everything built in: no modules in its initramfs.
-$(VM_DIR)/initrd-seed.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_LIBC_STAMP)
-	LIBC_ROOT=$(A64STUB_CACHE)/libc/root tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub
+$(VM_DIR)/initrd-seed.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_LIBC_STAMP) $(VM_BUSYBOX_STAMP)
+	$(VM_INITRD_ENV) tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub
 
 ifeq ($(filter $(VM_KERNEL),$(VM_KERNELS_KNOWN)),)
 $(error VM_KERNEL=$(VM_KERNEL) is unknown (known: $(VM_KERNELS_KNOWN)))
