@@ -114,6 +114,7 @@ int target_reg_read(struct target *t, struct thread *th, unsigned int regno,
 	if (err)
 		return err;
 	memcpy(buf, regs_buf(&th->rc, r->regset) + r->offset, r->bitsize / 8);
+	syscall_regs_read(t, th, regno, buf);
 	return 0;
 }
 
