@@ -478,7 +478,9 @@ int server_run(struct session *s)
 				send_packet(s, TOO_LONG_MSG, strlen(TOO_LONG_MSG));
 				break;
 			case PKT_NAK:
-				conn_write(s->conn, s->txbuf, s->txlen);
+				/* In no-ack mode a '-' is noise, as for gdbserver. */
+				if (!s->noack)
+					conn_write(s->conn, s->txbuf, s->txlen);
 				break;
 			case PKT_INTERRUPT:
 				/* Stopped already: nothing to interrupt. */

@@ -167,6 +167,7 @@ struct target {
 	bool abi_known;
 	bool catch_syscalls;	/* QCatchSyscalls:1 */
 	bool catch_any;		/* ... with no filter */
+	bool catch_high;	/* ... and every number >= TARGET_MAX_SYSCALL */
 	unsigned char catch_set[TARGET_MAX_SYSCALL / 8];
 	bool pass_signals[TARGET_NSIG];
 	bool interrupt_requested; /* GDB sent ^C: report the first trap as SIGINT */
@@ -279,7 +280,10 @@ ssize_t target_read_mem(struct target *t, struct process *p, uint64_t addr,
 ssize_t target_write_mem(struct target *t, struct process *p, uint64_t addr,
 			 const void *buf, size_t len);
 
-/* Insert or remove a software breakpoint.  Returns: 0 or -errno. */
+/*
+ * Insert or remove a software breakpoint.
+ * Returns: 0, -ENOENT when removing one that is not inserted, or -errno.
+ */
 int target_insert_bp(struct target *t, struct process *p, uint64_t addr);
 int target_remove_bp(struct target *t, struct process *p, uint64_t addr);
 

@@ -153,7 +153,6 @@ int target_insert_bp(struct target *t, struct process *p, uint64_t addr)
 
 int target_remove_bp(struct target *t, struct process *p, uint64_t addr)
 {
-	(void)t;
 	for (struct breakpoint **pp = &p->bps; *pp; pp = &(*pp)->next) {
 		struct breakpoint *bp = *pp;
 		ssize_t n;
@@ -165,7 +164,9 @@ int target_remove_bp(struct target *t, struct process *p, uint64_t addr)
 		free(bp);
 		return n == ARM64_BRK_LEN ? 0 : (n < 0 ? (int)n : -EIO);
 	}
-	return 0;	/* removing an absent breakpoint is not an error */
+	/* As gdbserver: GDB and the stub disagree, and GDB should hear it. */
+	t->last_error = "no breakpoint inserted at that address";
+	return -ENOENT;
 }
 
 void bp_remove_all(struct target *t, struct process *p)
