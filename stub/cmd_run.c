@@ -34,6 +34,12 @@ int cmd_status(struct session *s, const char *a, size_t n, struct reply *out)
 		return session_report(s, &ev, out);
 	}
 	th = session_thread(s, s->last_tid);
+	/*
+	 * The program ended while no client was there (killed, say): this
+	 * client is the one to hear it, once; the exit is forgotten then.
+	 */
+	if (!th && target_take_exit(s->t, &ev))
+		return session_report(s, &ev, out);
 	if (!th) {
 		/* Nothing runs: what gdbserver --multi answers too. */
 		return reply_str(out, "W00");

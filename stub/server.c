@@ -455,6 +455,8 @@ int server_run(struct session *s)
 	 * its programs at syscalls it never asked for, each stop a round trip.
 	 */
 	s->t->catch_syscalls = false;
+	/* A program may have died while no client was there: reap it now. */
+	target_poll(s->t);
 
 	while (!s->quit) {
 		ssize_t n = conn_fill(s->conn, true);

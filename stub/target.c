@@ -1030,6 +1030,20 @@ int target_wait(struct target *t, int fd, struct event *ev)
 
 /* ---- the end of a process ---- */
 
+void target_poll(struct target *t)
+{
+	reap(t, WNOHANG);
+}
+
+bool target_take_exit(struct target *t, struct event *ev)
+{
+	if (!t->nexits)
+		return false;
+	*ev = t->exits[0];
+	memmove(t->exits, t->exits + 1, sizeof(t->exits[0]) * --t->nexits);
+	return true;
+}
+
 bool target_forget_exit(struct target *t, pid_t pid)
 {
 	for (int i = 0; i < t->nexits; i++) {

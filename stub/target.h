@@ -262,6 +262,19 @@ void target_stop_all(struct target *t);
 int target_kill(struct target *t, struct process *p);
 
 /*
+ * Collect, without blocking, what happened to the programs while nobody
+ * waited for them (between two clients): a program killed then is reaped
+ * here, its end queued for the next client.
+ */
+void target_poll(struct target *t);
+
+/*
+ * Take the oldest end of a process not yet reported into *@ev.
+ * Returns: whether there was one.
+ */
+bool target_take_exit(struct target *t, struct event *ev);
+
+/*
  * Drop the not yet reported end of process @pid, if there is one.
  * Returns: whether there was.
  */
