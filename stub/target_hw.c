@@ -201,6 +201,7 @@ int target_insert_hw(struct target *t, struct process *p, enum hw_kind type,
 int target_remove_hw(struct target *t, struct process *p, enum hw_kind type,
 		     uint64_t addr, uint64_t len)
 {
+	(void)t;
 	for (struct hwpoint **pp = &p->hw; *pp; pp = &(*pp)->next) {
 		struct hwpoint *hp = *pp;
 
@@ -210,8 +211,7 @@ int target_remove_hw(struct target *t, struct process *p, enum hw_kind type,
 		free(hp);
 		return apply_all(p, type);
 	}
-	t->last_error = "no such hardware breakpoint or watchpoint inserted";
-	return -ENOENT;
+	return 0;	/* as target_remove_bp(): see there */
 }
 
 const struct hwpoint *hw_find_hit(struct process *p, uint64_t data_addr,

@@ -153,6 +153,7 @@ int target_insert_bp(struct target *t, struct process *p, uint64_t addr)
 
 int target_remove_bp(struct target *t, struct process *p, uint64_t addr)
 {
+	(void)t;
 	for (struct breakpoint **pp = &p->bps; *pp; pp = &(*pp)->next) {
 		struct breakpoint *bp = *pp;
 		ssize_t n;
@@ -164,9 +165,14 @@ int target_remove_bp(struct target *t, struct process *p, uint64_t addr)
 		free(bp);
 		return n == ARM64_BRK_LEN ? 0 : (n < 0 ? (int)n : -EIO);
 	}
-	/* As gdbserver: GDB and the stub disagree, and GDB should hear it. */
-	t->last_error = "no breakpoint inserted at that address";
-	return -ENOENT;
+	/*
+	 * Not an error, unlike gdbserver's E01: GDB sends z packets meant
+	 * for a process that has ended (its exit not yet told) after an Hg
+	 * to it failed, so they land on another process; an error there
+	 * makes GDB stop ("Cannot remove breakpoints because program is no
+	 * longer writable": tests/gdb/fork_many).
+	 */
+	return 0;
 }
 
 void bp_remove_all(struct target *t, struct process *p)
