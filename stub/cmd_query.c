@@ -217,6 +217,8 @@ static int cmd_xfer_threads(struct session *s, const char *a, size_t n,
 		return -ENOMEM;
 	reply_str(&doc, "<?xml version=\"1.0\"?>\n<threads>\n");
 	for (struct process *p = target_first_process(s->t); p; p = p->next) {
+		if (p->unannounced)
+			continue;	/* until its fork event is told */
 		for (struct thread *th = p->threads; th; th = th->next) {
 			reply_str(&doc, "<thread id=\"");
 			reply_ptid(s, &doc, p->pid, th->tid);
@@ -373,6 +375,8 @@ static int thread_list(struct session *s, struct reply *out)
 
 	reply_str(out, "m");
 	for (struct process *p = target_first_process(s->t); p; p = p->next) {
+		if (p->unannounced)
+			continue;	/* until its fork event is told */
 		for (struct thread *th = p->threads; th; th = th->next) {
 			if (!first)
 				reply_str(out, ",");

@@ -127,6 +127,13 @@ struct process {
 	bool attached;		/* attached to (detach on --once), not launched */
 	bool fork_child;	/* created by a traced fork/vfork */
 	bool resumed_once;	/* GDB has resumed it at least once */
+	/*
+	 * A fork child whose parent's fork event GDB has not heard of yet:
+	 * left out of thread lists and resumes until then (GDB would make an
+	 * inferior of its own for it, then abort at the fork event).
+	 */
+	bool unannounced;
+	pid_t fork_parent;	/* the forking process, once known */
 	int memfd;		/* /proc/PID/mem */
 	struct thread *threads;
 	struct breakpoint *bps;
@@ -153,6 +160,8 @@ struct event {
 	bool exec;	/* EV_STOP: an exec event */
 	bool plain;	/* EV_STOP: say why without the event (fork, syscall,
 			   exec): a `?` answer to a client that never saw it */
+	bool held;	/* EV_EXITED/EV_SIGNALLED: not for the current resume,
+			   which did not name this process */
 };
 
 #define TARGET_MAX_EXITS 16
@@ -294,8 +303,8 @@ ssize_t target_write_mem(struct target *t, struct process *p, uint64_t addr,
 			 const void *buf, size_t len);
 
 /*
- * Insert or remove a software breakpoint.
- * Returns: 0, -ENOENT when removing one that is not inserted, or -errno.
+ * Insert or remove a software breakpoint (removing one that is not there
+ * succeeds).  Returns: 0 or -errno.
  */
 int target_insert_bp(struct target *t, struct process *p, uint64_t addr);
 int target_remove_bp(struct target *t, struct process *p, uint64_t addr);
