@@ -415,6 +415,11 @@ static int handle_packet(struct session *s)
 	log_packet(s, "<-", s->rx.buf, s->rx.len);
 	if (send_ack(s, '+'))
 		return -EPIPE;
+	/*
+	 * A program GDB detached from is still the stub's child: if it has
+	 * ended since, reap it now rather than leave a zombie (one waitpid).
+	 */
+	target_poll(s->t);
 	server_handle(s, s->rx.buf, s->rx.len, &out);
 	if (out.resumed && wait_stop(s, &out) < 0)
 		return -EPIPE;
