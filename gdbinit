@@ -31,10 +31,9 @@
 # - Values: "0xHEX" (64-bit, two's complement), followed by " (DECIMAL)",
 #   signed, when -2^31 <= value < 2^32 (so small numbers, fds and
 #   negative errors read easily and addresses stay short).
-# - x0 is shown from $orig_x0, the first argument as saved at entry (at the
-#   return stop $x0 holds the result).  At an entry stop where $x0 differs
-#   from $orig_x0 (you changed it: the kernel will use $x0) an extra line
-#   "x0 (now)     = ..." follows.
+# - x0 is shown from $orig_x0, the first argument (at the return stop $x0
+#   holds the result; at an entry stop the stub makes $orig_x0 follow $x0,
+#   so a changed first argument shows there at once).
 # - x7 (real) is $orig_x7: $x7 itself is the kernel's 0/1 marker there.
 # - result (return stops only): "-ERRNO (NAME: text)" when
 #   -4095 <= x0 <= -1, else a value as above.  Names and texts are Python's
@@ -172,8 +171,6 @@ class _A64SyscallView:
         lines = ["syscall %s (%d) %s" % (self.syscall_name(nr), nr, kind)]
         row = "  %-12s = %s"
         lines.append(row % ("x0 (orig_x0)", self.fmt(r["orig_x0"])))
-        if kind == "entry" and (r["x0"] ^ r["orig_x0"]) & (2**64 - 1):
-            lines.append(row % ("x0 (now)", self.fmt(r["x0"])))
         for i in range(1, 6):
             lines.append(row % ("x%d" % i, self.fmt(r["x%d" % i])))
         lines.append(row % ("x7 (real)", self.fmt(r["orig_x7"])))

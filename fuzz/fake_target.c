@@ -195,6 +195,18 @@ bool target_forget_exit(struct target *t, pid_t pid)
 	return false;	/* the fake target's processes never end unreported */
 }
 
+void target_poll(struct target *t)
+{
+	(void)t;	/* nothing happens behind the fake target's back */
+}
+
+bool target_take_exit(struct target *t, struct event *ev)
+{
+	(void)t;
+	(void)ev;
+	return false;
+}
+
 void target_begin_resume(struct target *t)
 {
 	for (struct process *p = t->procs; p; p = p->next)

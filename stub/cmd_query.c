@@ -152,8 +152,10 @@ static struct process *annex_process(struct session *s, const char *annex)
 {
 	uint64_t pid;
 
-	if (annex[0] && !hex_parse_u64_all(annex, &pid))
-		return target_find_process(s->t, (pid_t)pid);
+	/* An annex that is not a process id names none (gdbserver: E01). */
+	if (annex[0])
+		return hex_parse_u64_all(annex, &pid) ? NULL :
+		       target_find_process(s->t, (pid_t)pid);
 	return target_first_process(s->t) ?
 	       session_thread(s, s->g_tid)->proc : NULL;
 }
@@ -222,6 +224,8 @@ static int cmd_xfer_threads(struct session *s, const char *a, size_t n,
 		return -ENOMEM;
 	reply_str(&doc, "<?xml version=\"1.0\"?>\n<threads>\n");
 	for (struct process *p = target_first_process(s->t); p; p = p->next) {
+		if (p->unannounced)
+			continue;	/* until its fork event is told */
 		for (struct thread *th = p->threads; th; th = th->next) {
 			reply_str(&doc, "<thread id=\"");
 			reply_ptid(s, &doc, p->pid, th->tid);
@@ -453,6 +457,8 @@ static int thread_list(struct session *s, struct reply *out)
 
 	reply_str(out, "m");
 	for (struct process *p = target_first_process(s->t); p; p = p->next) {
+		if (p->unannounced)
+			continue;	/* until its fork event is told */
 		for (struct thread *th = p->threads; th; th = th->next) {
 			if (!first)
 				reply_str(out, ",");
@@ -538,6 +544,7 @@ static int cmd_catch_syscalls(struct session *s, const char *a, size_t n,
 {
 	static bool set[TARGET_MAX_SYSCALL];
 	struct target *t = s->t;
+	bool high;
 
 	(void)n;
 	if (!strcmp(a, ":0")) {
@@ -547,13 +554,27 @@ static int cmd_catch_syscalls(struct session *s, const char *a, size_t n,
 	if (strncmp(a, ":1", 2) || (a[2] && a[2] != ';'))
 		return -EINVAL;
 	memset(set, 0, sizeof(set));
-	if (a[2] && parse_list(a + 3, set, TARGET_MAX_SYSCALL))
-		return -EINVAL;
+	high = false;
+	for (const char *p = a[2] ? a + 3 : ""; *p; ) {
+		uint64_t v;
+
+		/* The kernel's syscall number is an int: more is no syscall. */
+		if (hex_parse_u64(&p, &v) || v > INT32_MAX ||
+		    (*p && (*p++ != ';' || !*p))) {
+			out->errmsg = "QCatchSyscalls: a syscall number is not a 31-bit hex number";
+			return -EINVAL;
+		}
+		if (v < TARGET_MAX_SYSCALL)
+			set[v] = true;
+		else
+			high = true;	/* no bit for it: catch all of those */
+	}
 	memset(t->catch_set, 0, sizeof(t->catch_set));
 	for (int i = 0; i < TARGET_MAX_SYSCALL; i++)
 		if (set[i])
 			t->catch_set[i / 8] |= (unsigned char)(1u << (i % 8));
 	t->catch_any = !a[2];
+	t->catch_high = high;
 	t->catch_syscalls = true;
 	return reply_str(out, "OK");
 }

@@ -35,6 +35,12 @@ int cmd_status(struct session *s, const char *a, size_t n, struct reply *out)
 		return session_report(s, &ev, out);
 	}
 	th = session_thread(s, s->last_tid);
+	/*
+	 * The program ended while no client was there (killed, say): this
+	 * client is the one to hear it, once; the exit is forgotten then.
+	 */
+	if (!th && target_take_exit(s->t, &ev))
+		return session_report(s, &ev, out);
 	if (!th) {
 		/* Nothing runs: what gdbserver --multi answers too. */
 		return reply_str(out, "W00");
@@ -64,6 +70,9 @@ static bool ptid_match(const struct ptid *id, const struct thread *th)
 static const struct vcont_action *action_for(const struct vcont_action *acts,
 					     int nacts, const struct thread *th)
 {
+	/* GDB has not heard of it yet: it waits for its fork event. */
+	if (th->proc->unannounced)
+		return NULL;
 	for (int i = 0; i < nacts; i++)
 		if (ptid_match(&acts[i].id, th))
 			return acts[i].kind == 't' ? NULL : &acts[i];
@@ -81,6 +90,22 @@ int session_resume(struct session *s, const struct vcont_action *acts,
 	if (!target_first_process(s->t))
 		return -ESRCH;
 	target_begin_resume(s->t);
+	/*
+	 * The end of a process that this resume does not name waits for one
+	 * that does: GDB stepping one thread over a breakpoint does not
+	 * expect another process's exit (GDB 13 then loses track of what it
+	 * resumed: "No unwaited-for children left"; gdbserver too keeps such
+	 * a status pending).
+	 */
+	for (int i = 0; i < s->t->nexits; i++) {
+		struct event *x = &s->t->exits[i];
+
+		x->held = true;
+		for (int a = 0; a < nacts; a++)
+			if (acts[a].kind != 't' &&
+			    (acts[a].id.pid <= 0 || acts[a].id.pid == x->pid))
+				x->held = false;
+	}
 	for (struct process *p = target_first_process(s->t); p; p = p->next)
 		for (struct thread *th = p->threads; th; th = th->next)
 			if (action_for(acts, nacts, th)) {

@@ -422,6 +422,11 @@ static int handle_packet(struct session *s)
 	log_packet(s, "<-", s->rx.buf, s->rx.len);
 	if (send_ack(s, '+'))
 		return -EPIPE;
+	/*
+	 * A program GDB detached from is still the stub's child: if it has
+	 * ended since, reap it now rather than leave a zombie (one waitpid).
+	 */
+	target_poll(s->t);
 	server_handle(s, s->rx.buf, s->rx.len, &out);
 	if (out.resumed && wait_stop(s, &out) < 0)
 		return -EPIPE;
@@ -467,6 +472,8 @@ int server_run(struct session *s)
 	 * its programs at syscalls it never asked for, each stop a round trip.
 	 */
 	s->t->catch_syscalls = false;
+	/* A program may have died while no client was there: reap it now. */
+	target_poll(s->t);
 
 	while (!s->quit) {
 		ssize_t n = conn_fill(s->conn, true);
@@ -490,7 +497,9 @@ int server_run(struct session *s)
 				send_packet(s, TOO_LONG_MSG, strlen(TOO_LONG_MSG));
 				break;
 			case PKT_NAK:
-				conn_write(s->conn, s->txbuf, s->txlen);
+				/* In no-ack mode a '-' is noise, as for gdbserver. */
+				if (!s->noack)
+					conn_write(s->conn, s->txbuf, s->txlen);
 				break;
 			case PKT_INTERRUPT:
 				/* Stopped already: nothing to interrupt. */

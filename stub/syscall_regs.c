@@ -307,16 +307,43 @@ static int write_stock(struct target *t, struct thread *th, unsigned int regno,
 	if (!at_syscall_stop(th))
 		return 0;	/* as the seed ABI: no effect elsewhere */
 	if (th->stop.entry) {
+		/* Writes made before this one are flushed first: none is lost. */
 		err = reenter(t, th, true, val);
 		if (err)
 			return err;
-	} else {
-		arm_fixup_x7(th, val);
-		sr->x7 = val;
-		sr->x7_known = true;
+		regs_invalidate(th);
+		return 0;
 	}
-	regs_invalidate(th);
+	/*
+	 * At an exit stop nothing reaches the kernel now: the cache keeps
+	 * every other write made at this stop (x0, x5, the syscall number),
+	 * and only orig_x7's slot, which is ours, shows the new value.
+	 */
+	arm_fixup_x7(th, val);
+	sr->x7 = val;
+	sr->x7_known = true;
+	memcpy(th->rc.gpr + ARM64_OFF_ORIG_X7, &val, sizeof(val));
 	return 0;
+}
+
+/*
+ * At an entry stop orig_x0 is not yet the kernel's own: when the stop ends
+ * the kernel copies x0 into it (syscall_trace_enter() on Debian's 6.1, as
+ * upstream), on the stock and the seed kernel alike.  So there the two are
+ * one register: a write to either is the syscall's first argument, and
+ * both read x0.
+ */
+static bool orig_x0_is_x0(const struct thread *th)
+{
+	return at_syscall_stop(th) && th->stop.entry;
+}
+
+void syscall_regs_read(struct target *t, struct thread *th, unsigned int regno,
+		       void *buf)
+{
+	(void)t;
+	if (regno == ARM64_REG_ORIG_X0 && orig_x0_is_x0(th))
+		memcpy(buf, th->rc.gpr + ARM64_OFF_X(0), sizeof(uint64_t));
 }
 
 int syscall_regs_write(struct target *t, struct thread *th, unsigned int regno,
@@ -344,6 +371,12 @@ int syscall_regs_write(struct target *t, struct thread *th, unsigned int regno,
 	    !(regno == ARM64_SYSCALL_MARKER_REG && at_syscall_stop(th)))
 		return 1;
 	memcpy(&val, buf, sizeof(val));
+	if (regno == ARM64_REG_ORIG_X0 && orig_x0_is_x0(th)) {
+		regs_set_gpr(th, ARM64_OFF_X(0), val);
+		memcpy(th->rc.gpr + ARM64_OFF_ORIG_X0, &val, sizeof(val));
+		th->sr.orig_x0 = val;
+		return 0;
+	}
 	if (t->seed_abi) {
 		/*
 		 * The kernel discards x7 writes at syscall stops; its orig_x7

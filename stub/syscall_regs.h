@@ -45,6 +45,13 @@ void syscall_regs_fill(struct target *t, struct thread *th);
 int syscall_regs_write(struct target *t, struct thread *th,
 		       unsigned int regno, const void *buf);
 
+/*
+ * A register read, after the cache's value was copied into @buf: at an
+ * entry stop orig_x0 reads as x0 (see the README's syscall registers).
+ */
+void syscall_regs_read(struct target *t, struct thread *th,
+		       unsigned int regno, void *buf);
+
 /* Just before @th resumes.  Returns: 0 or -errno. */
 int syscall_regs_before_resume(struct target *t, struct thread *th);
 

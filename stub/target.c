@@ -105,6 +105,10 @@ static void process_remove(struct target *t, struct process *p)
 	hw_forget_all(p);
 	if (p->memfd >= 0)
 		close(p->memfd);
+	/* Its fork events will never be told: its children show as they are. */
+	for (struct process *c = t->procs; c; c = c->next)
+		if (c->unannounced && c->fork_parent == p->pid)
+			c->unannounced = false;
 	for (struct process **pp = &t->procs; *pp; pp = &(*pp)->next) {
 		if (*pp == p) {
 			*pp = p->next;
@@ -698,6 +702,8 @@ static struct process *adopt_process(struct target *t, pid_t pid,
 	p->fork_child = true;
 	/* GDB gives a fork child its parent's description. */
 	p->layout = parent ? parent->layout : t->layout;
+	p->unannounced = true;
+	p->fork_parent = parent ? parent->pid : 0;
 	if (parent && !vfork)
 		bp_copy(p, parent);
 	return p;
@@ -868,9 +874,10 @@ static void handle_stop(struct target *t, struct thread *th, int status)
 			struct process *child = target_find_process(t, (pid_t)msg);
 
 			th->stop.child = (pid_t)msg;
-			if (child)	/* its first stop came first */
+			if (child) {	/* its first stop came first */
+				child->fork_parent = th->proc->pid;
 				bp_copy_if_fork(child, th->proc, event == PTRACE_EVENT_VFORK);
-			else
+			} else
 				child = adopt_process(t, (pid_t)msg, th->proc,
 						      event == PTRACE_EVENT_VFORK);
 			/* Its first stop may still be to come. */
@@ -1025,6 +1032,15 @@ static void finish_report(struct target *t, struct thread *th,
 	case STOP_INTERRUPT:
 		ev->sigint = true;
 		break;
+	case STOP_FORK:
+	case STOP_VFORK: {
+		/* Told now (as an event, or plainly to a new client). */
+		struct process *c = target_find_process(t, th->stop.child);
+
+		if (c)
+			c->unannounced = false;
+		break;
+	}
 	case STOP_EXEC:
 		ev->exec = t->trace_exec_events;
 		break;
@@ -1092,12 +1108,14 @@ int target_wait(struct target *t, int fd, struct event *ev)
 		int status, flags = __WALL | WUNTRACED;
 		pid_t tid;
 
-		if (t->nexits) {
+		for (int i = 0; i < t->nexits; i++) {
+			if (t->exits[i].held)
+				continue;
 			/* A process ended: stop the rest before telling GDB. */
 			target_stop_all(t);
-			*ev = t->exits[0];
-			memmove(t->exits, t->exits + 1,
-				sizeof(t->exits[0]) * --t->nexits);
+			*ev = t->exits[i];
+			memmove(t->exits + i, t->exits + i + 1,
+				sizeof(t->exits[0]) * (size_t)(--t->nexits - i));
 			return 1;
 		}
 		if (!t->procs)
@@ -1136,6 +1154,20 @@ int target_wait(struct target *t, int fd, struct event *ev)
 }
 
 /* ---- the end of a process ---- */
+
+void target_poll(struct target *t)
+{
+	reap(t, WNOHANG);
+}
+
+bool target_take_exit(struct target *t, struct event *ev)
+{
+	if (!t->nexits)
+		return false;
+	*ev = t->exits[0];
+	memmove(t->exits, t->exits + 1, sizeof(t->exits[0]) * --t->nexits);
+	return true;
+}
 
 bool target_forget_exit(struct target *t, pid_t pid)
 {

@@ -128,6 +128,13 @@ struct process {
 	bool attached;		/* attached to (detach on --once), not launched */
 	bool fork_child;	/* created by a traced fork/vfork */
 	bool resumed_once;	/* GDB has resumed it at least once */
+	/*
+	 * A fork child whose parent's fork event GDB has not heard of yet:
+	 * left out of thread lists and resumes until then (GDB would make an
+	 * inferior of its own for it, then abort at the fork event).
+	 */
+	bool unannounced;
+	pid_t fork_parent;	/* the forking process, once known */
 	int memfd;		/* /proc/PID/mem */
 	struct thread *threads;
 	struct breakpoint *bps;
@@ -156,6 +163,8 @@ struct event {
 	bool exec;	/* EV_STOP: an exec event */
 	bool plain;	/* EV_STOP: say why without the event (fork, syscall,
 			   exec): a `?` answer to a client that never saw it */
+	bool held;	/* EV_EXITED/EV_SIGNALLED: not for the current resume,
+			   which did not name this process */
 };
 
 #define TARGET_MAX_EXITS 16
@@ -172,6 +181,7 @@ struct target {
 	struct reg_layout layout; /* the registers while there is no process */
 	bool catch_syscalls;	/* QCatchSyscalls:1 */
 	bool catch_any;		/* ... with no filter */
+	bool catch_high;	/* ... and every number >= TARGET_MAX_SYSCALL */
 	unsigned char catch_set[TARGET_MAX_SYSCALL / 8];
 	bool pass_signals[TARGET_NSIG];
 	bool interrupt_requested; /* GDB sent ^C: report the first trap as SIGINT */
@@ -272,6 +282,19 @@ void target_stop_all(struct target *t);
 int target_kill(struct target *t, struct process *p);
 
 /*
+ * Collect, without blocking, what happened to the programs while nobody
+ * waited for them (between two clients): a program killed then is reaped
+ * here, its end queued for the next client.
+ */
+void target_poll(struct target *t);
+
+/*
+ * Take the oldest end of a process not yet reported into *@ev.
+ * Returns: whether there was one.
+ */
+bool target_take_exit(struct target *t, struct event *ev);
+
+/*
  * Drop the not yet reported end of process @pid, if there is one.
  * Returns: whether there was.
  */
@@ -321,7 +344,10 @@ int target_read_tags(struct target *t, struct process *p, uint64_t addr,
 int target_write_tags(struct target *t, struct process *p, uint64_t addr,
 		      size_t ngranules, const unsigned char *tags, size_t ntags);
 
-/* Insert or remove a software breakpoint.  Returns: 0 or -errno. */
+/*
+ * Insert or remove a software breakpoint (removing one that is not there
+ * succeeds).  Returns: 0 or -errno.
+ */
 int target_insert_bp(struct target *t, struct process *p, uint64_t addr);
 int target_remove_bp(struct target *t, struct process *p, uint64_t addr);
 

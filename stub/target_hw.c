@@ -211,7 +211,7 @@ int target_remove_hw(struct target *t, struct process *p, enum hw_kind type,
 		free(hp);
 		return apply_all(p, type);
 	}
-	return 0;
+	return 0;	/* as target_remove_bp(): see there */
 }
 
 const struct hwpoint *hw_find_hit(struct process *p, uint64_t data_addr,

@@ -34,6 +34,7 @@ bool target_catches(const struct target *t, int nr)
 		return false;
 	if (t->catch_any)
 		return true;
-	return nr >= 0 && nr < TARGET_MAX_SYSCALL &&
-	       (t->catch_set[nr / 8] & (1u << (nr % 8)));
+	if (nr >= TARGET_MAX_SYSCALL)
+		return t->catch_high;
+	return nr >= 0 && (t->catch_set[nr / 8] & (1u << (nr % 8)));
 }

@@ -165,7 +165,14 @@ int target_remove_bp(struct target *t, struct process *p, uint64_t addr)
 		free(bp);
 		return n == ARM64_BRK_LEN ? 0 : (n < 0 ? (int)n : -EIO);
 	}
-	return 0;	/* removing an absent breakpoint is not an error */
+	/*
+	 * Not an error, unlike gdbserver's E01: GDB sends z packets meant
+	 * for a process that has ended (its exit not yet told) after an Hg
+	 * to it failed, so they land on another process; an error there
+	 * makes GDB stop ("Cannot remove breakpoints because program is no
+	 * longer writable": tests/gdb/fork_many).
+	 */
+	return 0;
 }
 
 void bp_remove_all(struct target *t, struct process *p)

@@ -444,6 +444,7 @@ int target_reg_read_id(struct target *t, struct thread *th, enum reg_id id,
 	if (err)
 		return err;
 	row_get(&th->rc, r, bits / 8, buf);
+	syscall_regs_read(t, th, id, buf);
 	return 0;
 }
 

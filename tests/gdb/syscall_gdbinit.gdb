@@ -1,8 +1,9 @@
 # The repository's gdbinit: `syscall-view` (and `sv`) print exactly the
 # documented text at an entry and a return stop of write(77, msg, 13)
 # issued with x3 = 0xffffffff, x4 = 2^32, x5 = -1, x7 = 0x7777777777777777;
-# at a second write GDB changes x0 to a closed fd at entry (an "x0 (now)"
-# line) and the return shows the decoded EBADF; `syscall-view-on-stop on`
+# at a second write GDB changes x0 to a closed fd at entry (the view shows
+# it as the first argument: orig_x0 follows x0 there) and the return shows
+# the decoded EBADF; `syscall-view-on-stop on`
 # prints the view at a syscall stop; elsewhere it says "not at a syscall
 # stop".
 a64-connect
@@ -24,9 +25,9 @@ def fmt(v):
     return "%#x (%d)" % (u, s) if -2**31 <= s < 2**32 else "%#x" % u
 
 msg_addr = int(gdb.parse_and_eval("&msg"))
-def view(kind, extra_entry="", result="", orig_x0="0x4d (77)"):
+def view(kind, result="", orig_x0="0x4d (77)"):
     text = ("syscall write (64) %s\n"
-            "  x0 (orig_x0) = %s\n" % (kind, orig_x0) + extra_entry +
+            "  x0 (orig_x0) = %s\n" % (kind, orig_x0) +
             "  x1           = %s\n" % fmt(msg_addr) +
             "  x2           = 0xd (13)\n"
             "  x3           = 0xffffffff (4294967295)\n"
@@ -60,7 +61,7 @@ python check_view("syscall-view", view("return", result="0xd (13)"), "syscall-vi
 run-to continue
 check-stop syscall-entry write
 set $x0 = 98
-python check_view("syscall-view", view("entry", extra_entry="  x0 (now)     = 0x62 (98)\n"), "syscall-view after set $x0 = 98")
+python check_view("syscall-view", view("entry", orig_x0="0x62 (98)"), "syscall-view after set $x0 = 98")
 syscall-view-on-stop on
 run-to continue
 check-stop syscall-return write

@@ -23,7 +23,7 @@ set $x0 = 4242
 maint flush register-cache
 check-eq $syscallno -1 -- 0 entry: syscallno reads back -1
 check-eq $x0 4242 -- 0 entry: x0 reads back 4242
-check-eq $orig_x0 pipefd[1] -- 0 entry: orig_x0 still the first argument
+check-eq $orig_x0 4242 -- 0 entry: orig_x0 follows x0 at an entry stop
 check-eq $orig_x7 0x1010101010101010 -- 0 entry: orig_x7 unchanged
 run-to continue
 check-stop syscall-return write

@@ -16,6 +16,12 @@
                     program; when its client leaves it ends and detaches,
                     and the program runs on (its tick file advances, no
                     tracer in /proc/PID/status)
+  killed-unattended the program is killed while no client is connected
+                    (its own untraced child SIGKILLs it a second after
+                    its SIGUSR1 stop; the client leaves at that stop; the
+                    death is seen as a zombie through the --once stub): the
+                    next client hears X09 for it at '?', the zombie is
+                    reaped, and the client after that hears nothing of it
   watcher           the stub's input watcher (stub/watcher.c): exactly one
                     such child of the stub after 20 continue/^C rounds, and
                     none once the client has left (no leak, no zombie)
@@ -211,6 +217,42 @@ def sigkill_outside():
     c.close()
     return "zombie or process %d left" % pid if left else None
 
+def killed_unattended():
+    c = connect()
+    pid = run_prog(c, "killer-stop")
+    c.send(b"$vCont;c#a8")
+    c.read_ack()
+    st = c.read_packet()	# its SIGUSR1: the killer child exists
+    if not st.startswith(b"T1e"):	# GDB_SIGNAL_USR1
+        return "expected the SIGUSR1 stop, got %r" % st
+    c.close()	# the program stays stopped; its killer child runs on
+    o, _ = next_once_stub(lambda st: True)
+    if o is None:
+        return "no --once stub to watch the program with"
+    for _ in range(200):	# until it is dead: a zombie, or gone
+        d = read_file(o, "/proc/%d/stat" % pid)
+        if d is None or d[d.rindex(b")") + 2:][:1] == b"Z":
+            break
+        time.sleep(0.05)
+    else:
+        return "the program (pid %d) was not killed" % pid
+    o.close()
+    c = connect()
+    st = c.cmd("?")
+    threads = c.cmd("qfThreadInfo")
+    left = proc_exists(c, pid)
+    c.close()
+    if st != b"X09;process:%x" % pid:
+        return "'?' after the kill says %r, expected X09;process:%x" % (st, pid)
+    if threads != b"l":
+        return "the dead program is still listed: %r" % threads
+    if left:
+        return "process %d is still a zombie after its report" % pid
+    c = connect()
+    st = c.cmd("?")
+    c.close()
+    return None if st == b"W00" else "the next client hears %r, expected W00" % st
+
 def stat_fields(c, pid):
     """/proc/PID/stat's fields after the command name, or None."""
     d = read_file(c, "/proc/%d/stat" % pid)
@@ -255,6 +297,7 @@ for name, fn in [("client-killed", lambda: client_killed(False)),
                  ("once-kills", once_kills),
                  ("sigkill-outside", sigkill_outside),
                  ("once-detaches", once_detaches),
+                 ("killed-unattended", killed_unattended),
                  ("watcher", watcher)]:
     try:
         why = fn()

@@ -5,9 +5,13 @@
  *   hard_prog killer   forks a child that SIGKILLs this process after
  *                      300 ms, from outside it (the child is not traced:
  *                      the tests' client does not ask for fork events)
+ *   hard_prog killer-stop  the same after one second, and the program
+ *                      raises SIGUSR1 once the killer child exists (so a
+ *                      client knows the kill will come)
  *   hard_prog ticker   counts, writing the count to /tmp/ticks-PID every
  *                      10 ms, so a test can see that it runs
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <signal.h>
 #include <string.h>
@@ -15,14 +19,17 @@
 
 int main(int argc, char **argv)
 {
-	if (argc > 1 && !strcmp(argv[1], "killer")) {
+	if (argc > 1 && !strncmp(argv[1], "killer", 6)) {
+		bool stop = !strcmp(argv[1], "killer-stop");
 		pid_t parent = getpid();
 
 		if (fork() == 0) {
-			usleep(300000);
+			usleep(stop ? 1000000 : 300000);
 			kill(parent, SIGKILL);
 			_exit(0);
 		}
+		if (stop)
+			raise(SIGUSR1);
 	}
 	if (argc > 1 && !strcmp(argv[1], "ticker")) {
 		char path[64], buf[32];

@@ -191,6 +191,42 @@ def main():
         t.case("invalid: %.40s" % p, p,
                lambda r: is_err(r) or is_fio_err(r) or r.startswith(b"F-1"))
 
+    # --- lax parsing that once said OK (issue 18, fault 8), as gdbserver:
+    # an annex that is no pid; and a syscall number no int holds
+    # (gdbserver truncates it and says OK) ---
+    for p in ["qXfer:exec-file:read:zz:0,10", "qXfer:auxv:read:1x:0,10",
+              "QCatchSyscalls:1;ffffffffffff",
+              "QCatchSyscalls:1;40;80000000", "QCatchSyscalls:1;40;",
+              "QCatchSyscalls:1;;40"]:
+        t.case("lax: %s" % p, p, is_err)
+
+    def hw_point(z):
+        # Hardware points never touch memory, and a not yet mapped address
+        # is fine (gdbserver and the kernel accept it): OK, OK for its
+        # removal, and OK again for removing what is not there (unlike
+        # gdbserver: GDB sends such z packets, see target_remove_bp()).
+        ins, rem = c().cmd("Z" + z), c().cmd("z" + z)
+        again = c().cmd("z" + z)
+        if (ins, rem, again) != (b"OK", b"OK", b"OK"):
+            print("# Z%s: %r, z: %r, z again: %r" % (z, ins, rem, again))
+            return False
+        return True
+    t.case("Z1,0,4 then z1 twice", lambda: hw_point("1,0,4"), None)
+    t.case("Z3,0,8 then z3 twice", lambda: hw_point("3,0,8"), None)
+
+    def bp_twice():
+        z = "0,%x,4" % pc
+        ins, rem, again = c().cmd("Z" + z), c().cmd("z" + z), c().cmd("z" + z)
+        return (ins, rem, again) == (b"OK", b"OK", b"OK") and \
+            c().cmd("m%x,4" % pc) == t.base[3][:8]	# the original code back
+    t.case("Z0 then z0 twice", bp_twice, None)
+
+    def catch_high():
+        # Numbers past the stub's filter bitmap are still caught.
+        return c().cmd("QCatchSyscalls:1;40;7d0;7fffffff") == b"OK" and \
+            c().cmd("QCatchSyscalls:0") == b"OK"
+    t.case("QCatchSyscalls with numbers over 1023", catch_high, None)
+
     # A G whose first registers are valid and whose last one is not:
     # nothing may be written (the packet is rejected as a whole).
     g = t.base[1].decode()
@@ -255,6 +291,32 @@ def main():
         return run
     t.case("disconnect mid-packet", disconnect(False), None)
     t.case("connection reset mid-packet", disconnect(True), None)
+
+    # --- no-ack mode: a '-' is noise, never a reason to resend (gdbserver
+    # ignores acks there; the stub once resent its last reply per '-') ---
+    def noack_naks():
+        t.c.close()
+        t.c = Client(port)
+        t.c.handshake()
+        if t.c.cmd("QStartNoAckMode") != b"OK":
+            return False
+        t.c.send(b"-" * 300 + frame(b"?"))
+        first = t.c.read_packet(ack=False)
+        t.c.sock.settimeout(0.5)
+        try:
+            extra = t.c.buf + t.c.sock.recv(65536)
+        except OSError:
+            extra = t.c.buf
+        t.c.sock.settimeout(10.0)
+        t.c.buf = b""
+        good = first == t.base[0] and extra == b""
+        if not good:
+            print("# no-ack: first reply %r, then %r" % (first[:40], extra[:80]))
+        t.c.close()
+        t.c = Client(port)
+        t.c.handshake()
+        return good
+    t.case("300 '-' in no-ack mode: no resends", noack_naks, None)
 
     r = t.c.cmd("vKill;%x" % t.pid)
     if r != b"OK":

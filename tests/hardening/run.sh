@@ -1,7 +1,11 @@
 #!/bin/bash
 # make hardening-check: boot a guest on HARD_PORT (+1 for its --once stub)
-# with $HARD_EXTRA as /extra, run malformed.py and faults.py against it,
-# print one PASS/FAIL line per test, take the guest down.
+# with $HARD_EXTRA as /extra, run malformed.py, faults.py, the security
+# checks (sec_checks from boot.d), a fixed-seed slice of chaos.py
+# (CHAOS_CHECK_SECONDS) and security.py against it, print one PASS/FAIL
+# line per test, take the guest down.
+# run.sh chaos (make chaos): only chaos.py, CHAOS_SECONDS long, seed
+# CHAOS_SEED (default: the time).
 set -u
 BUILD=${BUILD:-build}
 HARD_PORT=${HARD_PORT:-1800}
@@ -28,6 +32,16 @@ for _ in $(seq 50); do	# the autostart's --once stub
 	sleep 0.2
 done
 rc=0
+chaos() {	# SECONDS SEED
+	timeout $(($1 + 600)) python3 "$here/chaos.py" "$HARD_PORT" "$guest_dir" "$1" "$2" ||
+		rc=1
+}
+if [ "${1:-}" = chaos ]; then
+	: > "$logdir/chaos.log"
+	chaos "${CHAOS_SECONDS:-600}" "${CHAOS_SEED:-$(date +%s)}"
+	cp "$console" "$logdir/console.log"
+	exit $rc
+fi
 if out=$(timeout 300 python3 "$here/malformed.py" "$HARD_PORT" "$guest_dir" 2>&1); then
 	echo "PASS hardening/malformed ($(echo "$out" | tail -1))"
 else
@@ -58,6 +72,8 @@ if [ -z "$sec" ] || [ "$sec_done" -gt 1 ]; then
 	echo "FAIL hardening/sec-checks (sec_checks did not finish; see $console)"
 	rc=1
 fi
+: > "$logdir/chaos.log"
+chaos "${CHAOS_CHECK_SECONDS:-60}" 1
 # Last: it changes the autostart's stub for good.
 timeout 300 python3 "$here/security.py" "$HARD_PORT" $((HARD_PORT + 1)) "$guest_dir" "$BUILD" || rc=1
 # The stub must have survived it all.
