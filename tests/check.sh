@@ -206,7 +206,9 @@ while [ $next -lt ${#lanes[@]} ] || [ $running -gt 0 ]; do
 		(trap 'echo "$next" >&3' EXIT; run_lane "$lane" "$s") >"$f" 2>&1 &
 		lane_pids+=($!)
 		slot_of[$next]=$s
-		if [ "$CHECK_JOBS" -eq 1 ]; then
+		if [ "$CHECK_JOBS" -gt 1 ]; then
+			say "lane $lane started on port $(slot_port "$s") (its lines follow when it ends)"
+		else
 			# As they come: follow the file until the lane ends.
 			tail -n +1 -f --pid=$! "$f" | grep --line-buffered -v '^counts ' &
 			tail_of[$next]=$!
