@@ -5,8 +5,8 @@
 # no syscall stop reply after the second vRun.
 python
 import os, tempfile
-logpath = os.path.join(os.environ.get("A64_BUILD", "build"), "test-logs",
-                       "catch_filter.remote.log")
+# In the lane's own log folder: lanes run in parallel.
+logpath = os.path.join(os.environ.get("A64_LOGDIR", "build/test-logs"), "catch_filter.remote.log")
 os.makedirs(os.path.dirname(logpath), exist_ok=True)
 gdb.execute("set remotelogfile %s" % logpath)
 end

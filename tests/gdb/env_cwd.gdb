@@ -7,8 +7,8 @@
 # in its E. reply, read back from GDB's log of the remote protocol.
 python
 import os
-logpath = os.path.join(os.environ.get("A64_BUILD", "build"), "test-logs",
-                       "env_cwd.remote.log")
+# In the lane's own log folder: lanes run in parallel.
+logpath = os.path.join(os.environ.get("A64_LOGDIR", "build/test-logs"), "env_cwd.remote.log")
 os.makedirs(os.path.dirname(logpath), exist_ok=True)
 gdb.execute("set remotelogfile %s" % logpath)
 end

@@ -32,7 +32,7 @@ mkdir -p "$logdir" "$BUILD/sysroot"
 out=$logdir/$name.out
 err=$logdir/$name.log
 : > "$out"
-export A64_TEST=$name A64_BUILD=$BUILD
+export A64_TEST=$name A64_BUILD=$BUILD A64_LOGDIR=$logdir
 export A64_LIBC_ROOT=${A64_LIBC_ROOT:-${A64STUB_CACHE:-$HOME/.cache/a64stub}/libc/root}
 # Static test programs need no libraries: an empty sysroot keeps GDB from
 # fetching files from the target.  Dynamically linked ones (dyn_*) get the

@@ -6,8 +6,8 @@
 # program's $SHELL picks it) fails the run with the stub's clear reason.
 python
 import os
-logpath = os.path.join(os.environ.get("A64_BUILD", "build"), "test-logs",
-                       "shell_glob.remote.log")
+# In the lane's own log folder: lanes run in parallel.
+logpath = os.path.join(os.environ.get("A64_LOGDIR", "build/test-logs"), "shell_glob.remote.log")
 os.makedirs(os.path.dirname(logpath), exist_ok=True)
 gdb.execute("set remotelogfile %s" % logpath)
 end
