@@ -310,7 +310,7 @@ struct process *target_launch(struct target *t, char *const argv[])
 	int pipefd[2], status, err = 0, execs_left;
 	struct process *p;
 	struct thread *th;
-	pid_t pid;
+	pid_t pid, w;
 
 	if (!argv[0] || !argv[0][0]) {
 		t->last_error = "no program to run";
@@ -343,10 +343,19 @@ struct process *target_launch(struct target *t, char *const argv[])
 	}
 	close(pipefd[1]);
 
-	/* The child stopped itself; seize it, then let it go on to exec. */
-	if (waitpid(pid, &status, WSTOPPED) != pid || !WIFSTOPPED(status) ||
-	    ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTIONS)) {
-		err = errno ? errno : ECHILD;
+	/*
+	 * The child stopped itself; seize it, then let it go on to exec.
+	 * errno only where a call failed: a child that ended instead of
+	 * stopping leaves whatever an earlier call put there.
+	 */
+	w = waitpid(pid, &status, WSTOPPED);
+	if (w < 0)
+		err = errno;
+	else if (w != pid || !WIFSTOPPED(status))
+		err = ECHILD;
+	else if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTIONS))
+		err = errno;
+	if (err) {
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, __WALL);
 		close(pipefd[0]);
