@@ -1070,6 +1070,8 @@ struct thread *target_pending(struct target *t, struct event *ev,
 	for (struct process *p = t->procs; p; p = p->next)
 		for (struct thread *th = p->threads; th; th = th->next)
 			if (th->report && (th->resumed || !resumed_only)) {
+				/* GDB hears of a stop: a ^C has had its answer. */
+				t->interrupt_requested = false;
 				memset(ev, 0, sizeof(*ev));
 				ev->kind = EV_STOP;
 				ev->thread = th;
@@ -1101,7 +1103,14 @@ int target_wait(struct target *t, int fd, struct event *ev)
 		int status, flags = __WALL | WUNTRACED;
 		pid_t tid;
 
+		/*
+		 * A stop GDB is to hear of answers a ^C too: forget it before
+		 * stopping the rest, or the PTRACE_INTERRUPT it sent (pending
+		 * on a thread that had trapped already, or one stopped here)
+		 * would be reported as a SIGINT on the next resume.
+		 */
 		if (t->nexits) {
+			t->interrupt_requested = false;
 			/* A process ended: stop the rest before telling GDB. */
 			target_stop_all(t);
 			*ev = t->exits[0];
@@ -1114,6 +1123,7 @@ int target_wait(struct target *t, int fd, struct event *ev)
 		for (struct process *p = t->procs; p; p = p->next)
 			for (struct thread *th = p->threads; th; th = th->next)
 				if (th->report && th->resumed) {
+					t->interrupt_requested = false;
 					target_stop_all(t);
 					target_pending(t, ev, true);
 					return 1;

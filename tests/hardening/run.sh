@@ -1,7 +1,8 @@
 #!/bin/bash
 # make hardening-check: boot a guest on HARD_PORT (+1 for its --once stub)
-# with $HARD_EXTRA as /extra, run malformed.py and faults.py against it,
-# print one PASS/FAIL line per test, take the guest down.
+# with $HARD_EXTRA as /extra, run malformed.py, interrupt_race.py and
+# faults.py against it, print one PASS/FAIL line per test, take the guest
+# down.
 set -u
 BUILD=${BUILD:-build}
 HARD_PORT=${HARD_PORT:-1800}
@@ -36,6 +37,7 @@ else
 	rc=1
 fi
 echo "$out" > "$logdir/malformed.log"
+timeout 300 python3 "$here/interrupt_race.py" "$HARD_PORT" "$guest_dir" || rc=1
 timeout 300 python3 "$here/faults.py" "$HARD_PORT" $((HARD_PORT + 1)) "$guest_dir" || rc=1
 # sec_checks ran from boot.d before the guest's stubs listened: its lines
 # are on the console ("boot.d/sec_checks: PASS ...").  Natively there is
