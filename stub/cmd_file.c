@@ -112,35 +112,47 @@ static int cmd_open(struct session *s, const char *a, size_t n,
 		flags |= O_TRUNC;
 	if (fflags & FIO_O_EXCL)
 		flags |= O_EXCL;
+	if (s->fio_nfds == FIO_MAX_FDS)
+		return fio_fail(out, EMFILE);
 	fd = open(fs_path(s, path, buf, sizeof(buf)), flags, (mode_t)(mode & 0777));
 	if (fd < 0)
 		return fio_fail(out, errno);
+	s->fio_fds[s->fio_nfds++] = fd;
 	return reply_printf(out, "F%x", fd);
 }
 
-/* Only descriptors this protocol opened may be used: not the stub's own. */
-static bool fio_fd_ok(int fd)
+/*
+ * Only descriptors this protocol opened may be used, never the stub's own
+ * (its sockets, /proc/PID/mem, stdio): an exact list, not a guess from
+ * what a descriptor points at.
+ */
+static int fio_find(struct session *s, int fd)
 {
-	char link[64], target[64];
-	ssize_t len;
-
-	if (fd <= STDERR_FILENO)
-		return false;
-	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
-	len = readlink(link, target, sizeof(target) - 1);
-	if (len < 0)
-		return false;
-	target[len] = '\0';
-	/* Sockets, anonymous inodes and /proc/PID/mem are the stub's own. */
-	return strncmp(target, "socket:", 7) && strncmp(target, "anon_inode:", 11) &&
-	       !strstr(target, "/mem");
+	for (int i = 0; i < s->fio_nfds; i++)
+		if (s->fio_fds[i] == fd)
+			return i;
+	return -1;
 }
 
-static int parse_fd(const char **a, int *fd)
+static void fio_forget(struct session *s, int fd)
+{
+	int i = fio_find(s, fd);
+
+	if (i >= 0)
+		s->fio_fds[i] = s->fio_fds[--s->fio_nfds];
+}
+
+void fio_close_all(struct session *s)
+{
+	while (s->fio_nfds > 0)
+		close(s->fio_fds[--s->fio_nfds]);
+}
+
+static int parse_fd(struct session *s, const char **a, int *fd)
 {
 	uint64_t v;
 
-	if (hex_parse_u64(a, &v) || v > INT_MAX || !fio_fd_ok((int)v))
+	if (hex_parse_u64(a, &v) || v > INT_MAX || fio_find(s, (int)v) < 0)
 		return -EBADF;
 	*fd = (int)v;
 	return 0;
@@ -152,10 +164,11 @@ static int cmd_close(struct session *s, const char *a, size_t n,
 {
 	int fd;
 
-	(void)s;
 	(void)n;
-	if (parse_fd(&a, &fd) || *a)
+	if (parse_fd(s, &a, &fd) || *a)
 		return fio_fail(out, EBADF);
+	/* Forgotten whatever close() says: the descriptor is gone (POSIX). */
+	fio_forget(s, fd);
 	if (close(fd))
 		return fio_fail(out, errno);
 	return reply_str(out, "F0");
@@ -171,9 +184,8 @@ static int cmd_pread(struct session *s, const char *a, size_t n,
 	ssize_t got;
 	int fd;
 
-	(void)s;
 	(void)n;
-	if (parse_fd(&a, &fd))
+	if (parse_fd(s, &a, &fd))
 		return fio_fail(out, EBADF);
 	if (next_hex(&a, &count) || next_hex(&a, &off) || *a)
 		return -EINVAL;
@@ -203,8 +215,7 @@ static int cmd_pwrite(struct session *s, const char *a, size_t n,
 	ssize_t put;
 	int fd;
 
-	(void)s;
-	if (parse_fd(&a, &fd))
+	if (parse_fd(s, &a, &fd))
 		return fio_fail(out, EBADF);
 	if (next_hex(&a, &off) || *a != ',')
 		return -EINVAL;
@@ -230,9 +241,8 @@ static int cmd_fstat(struct session *s, const char *a, size_t n,
 	size_t consumed;
 	int fd;
 
-	(void)s;
 	(void)n;
-	if (parse_fd(&a, &fd) || *a)
+	if (parse_fd(s, &a, &fd) || *a)
 		return fio_fail(out, EBADF);
 	if (fstat(fd, &sb))
 		return fio_fail(out, errno);

@@ -93,11 +93,12 @@ enum pkt_event pkt_rx_feed(struct pkt_rx *rx, unsigned char c)
 		}
 		rx->sum += c;
 		/*
-		 * The count byte is N + 29; GDB never sends '#' or '$' as a
-		 * count, and counts below 3 make no sense.  Treat them as a
-		 * malformed packet by forcing a checksum failure below.
+		 * The count byte is N + 29; the protocol forbids '#' and '$'
+		 * as a count (GDB skips those run lengths), and counts below
+		 * 3 make no sense.  Treat them as a malformed packet by
+		 * forcing a checksum failure below.  '#' was handled above.
 		 */
-		if (c < 29 + 3 || c > 126) {
+		if (c < 29 + 3 || c > 126 || c == '$') {
 			rx->malformed = true;
 		} else {
 			char prev = rx->buf[rx->len - 1];

@@ -509,5 +509,7 @@ int server_run(struct session *s)
 			}
 		}
 	}
+	/* The next client cannot know these numbers: they would only leak. */
+	fio_close_all(s);
 	return 0;
 }

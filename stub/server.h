@@ -44,6 +44,12 @@ struct options {
 	pid_t attach_pid;	/* --attach PID, or 0 */
 };
 
+/*
+ * How many files vFile may hold open at once.  GDB keeps one per object
+ * file it reads (its BFD cache): the program and its shared libraries.
+ */
+#define FIO_MAX_FDS	256
+
 struct session {
 	struct target *t;
 	struct conn *conn;
@@ -63,6 +69,8 @@ struct session {
 	pid_t c_tid;		/* Hc: thread for c/s */
 	pid_t last_tid;		/* thread of the last stop reply */
 	pid_t fs_pid;		/* vFile:setfs: whose file system */
+	int fio_fds[FIO_MAX_FDS]; /* the descriptors vFile:open made */
+	int fio_nfds;
 	struct event last_ev;	/* the last stop, for '?' */
 	bool have_last_ev;
 	char **run_argv;	/* the last program run, for vRun with no name */
@@ -74,6 +82,9 @@ struct session {
 	size_t txlen;
 	char *replybuf;
 };
+
+/* Close the files vFile opened for the client that is leaving. */
+void fio_close_all(struct session *s);
 
 /* Free what the session allocated (the stub is ending). */
 void session_free(struct session *s);

@@ -314,7 +314,7 @@ struct process *target_launch(struct target *t, char *const argv[])
 	int pipefd[2], status, err = 0, execs_left;
 	struct process *p;
 	struct thread *th;
-	pid_t pid;
+	pid_t pid, w;
 
 	if (!argv[0] || !argv[0][0]) {
 		t->last_error = "no program to run";
@@ -347,10 +347,19 @@ struct process *target_launch(struct target *t, char *const argv[])
 	}
 	close(pipefd[1]);
 
-	/* The child stopped itself; seize it, then let it go on to exec. */
-	if (waitpid(pid, &status, WSTOPPED) != pid || !WIFSTOPPED(status) ||
-	    ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTIONS)) {
-		err = errno ? errno : ECHILD;
+	/*
+	 * The child stopped itself; seize it, then let it go on to exec.
+	 * errno only where a call failed: a child that ended instead of
+	 * stopping leaves whatever an earlier call put there.
+	 */
+	w = waitpid(pid, &status, WSTOPPED);
+	if (w < 0)
+		err = errno;
+	else if (w != pid || !WIFSTOPPED(status))
+		err = ECHILD;
+	else if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTIONS))
+		err = errno;
+	if (err) {
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, __WALL);
 		close(pipefd[0]);
@@ -1077,6 +1086,8 @@ struct thread *target_pending(struct target *t, struct event *ev,
 	for (struct process *p = t->procs; p; p = p->next)
 		for (struct thread *th = p->threads; th; th = th->next)
 			if (th->report && (th->resumed || !resumed_only)) {
+				/* GDB hears of a stop: a ^C has had its answer. */
+				t->interrupt_requested = false;
 				memset(ev, 0, sizeof(*ev));
 				ev->kind = EV_STOP;
 				ev->thread = th;
@@ -1111,6 +1122,14 @@ int target_wait(struct target *t, int fd, struct event *ev)
 		for (int i = 0; i < t->nexits; i++) {
 			if (t->exits[i].held)
 				continue;
+			/*
+			 * A stop GDB is to hear of answers a ^C too: forget it
+			 * before stopping the rest, or the PTRACE_INTERRUPT it
+			 * sent (pending on a thread that had trapped already, or
+			 * one stopped here) would be reported as a SIGINT on the
+			 * next resume.
+			 */
+			t->interrupt_requested = false;
 			/* A process ended: stop the rest before telling GDB. */
 			target_stop_all(t);
 			*ev = t->exits[i];
@@ -1123,6 +1142,7 @@ int target_wait(struct target *t, int fd, struct event *ev)
 		for (struct process *p = t->procs; p; p = p->next)
 			for (struct thread *th = p->threads; th; th = th->next)
 				if (th->report && th->resumed) {
+					t->interrupt_requested = false;
 					target_stop_all(t);
 					target_pending(t, ev, true);
 					return 1;

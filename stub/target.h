@@ -184,7 +184,7 @@ struct target {
 	bool catch_high;	/* ... and every number >= TARGET_MAX_SYSCALL */
 	unsigned char catch_set[TARGET_MAX_SYSCALL / 8];
 	bool pass_signals[TARGET_NSIG];
-	bool interrupt_requested; /* GDB sent ^C: report the first trap as SIGINT */
+	bool interrupt_requested; /* GDB sent ^C: report its trap as SIGINT; any reported stop ends it */
 	bool trace_exec_events;	/* report exec as an event */
 	bool fork_events;	/* trace fork children (GDB said fork-events+) */
 	bool vfork_events;	/* ... and vfork children */

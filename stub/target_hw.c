@@ -217,18 +217,20 @@ int target_remove_hw(struct target *t, struct process *p, enum hw_kind type,
 const struct hwpoint *hw_find_hit(struct process *p, uint64_t data_addr,
 				  bool watch)
 {
-	const struct hwpoint *best = NULL;
-
 	for (struct hwpoint *hp = p->hw; hp; hp = hp->next) {
 		if ((hp->type == HW_BREAK) == watch)
 			continue;
-		if (!watch)
-			return data_addr == hp->addr ? hp : best;
+		if (!watch) {
+			/* A breakpoint traps at its own address: look at all. */
+			if (data_addr == hp->addr)
+				return hp;
+			continue;
+		}
 		/* The reported address may be anywhere in the accessed bytes. */
 		if (data_addr >= (hp->addr & ~7ull) && data_addr < (hp->addr & ~7ull) + 8)
 			return hp;
 	}
-	return best;
+	return NULL;
 }
 
 void hw_forget_all(struct process *p)

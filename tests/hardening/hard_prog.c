@@ -10,6 +10,9 @@
  *                      client knows the kill will come)
  *   hard_prog ticker   counts, writing the count to /tmp/ticks-PID every
  *                      10 ms, so a test can see that it runs
+ *   hard_prog brkloop  a tight loop: brk #0, two nops, branch back, so
+ *                      the program traps a few instructions after each
+ *                      resume (interrupt_race.py)
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -47,6 +50,9 @@ int main(int argc, char **argv)
 			usleep(10000);
 		}
 	}
+	if (argc > 1 && !strcmp(argv[1], "brkloop"))
+		for (;;)
+			__asm__ volatile("brk #0\n\tnop\n\tnop");
 	for (;;)
 		pause();
 }

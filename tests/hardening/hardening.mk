@@ -2,8 +2,8 @@
 # the top Makefile):
 #
 #   make hardening-check [HARD_PORT=1800]   boot a guest on HARD_PORT and
-#       HARD_PORT+1, run tests/hardening/malformed.py and faults.py
-#       against it, then the security checks (sec_checks.c from boot.d,
+#       HARD_PORT+1, run tests/hardening/malformed.py, interrupt_race.py
+#       and faults.py against it, then the security checks (sec_checks.c from boot.d,
 #       security.py's GDB sessions); one PASS/FAIL/SKIP line each
 #
 #   make chaos [CHAOS_PORT=1840] [CHAOS_SECONDS=600] [CHAOS_SEED=N]

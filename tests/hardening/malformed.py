@@ -275,10 +275,27 @@ def main():
         t.case("unknown: %r" % p, p, is_empty)
 
     # --- the stub's own descriptors are not the client's ---
-    for fd in range(0, 12):
-        t.case("vFile:close:%x" % fd, "vFile:close:%x" % fd,
-               lambda r: r == b"F0" or is_fio_err(r))
-        t.case("vFile:pwrite:%x" % fd, "vFile:pwrite:%x,0,ab" % fd, is_fio_err)
+    # None is open through vFile now: every one is EBADF (9), whatever it
+    # is in the stub (stdio, the sockets, /proc/PID/mem, a pipe).
+    ebadf = lambda r: r == b"F-1,9"
+    for fd in range(0, 64):
+        t.case("vFile:pread:%x" % fd, "vFile:pread:%x,10,0" % fd, ebadf)
+        t.case("vFile:close:%x" % fd, "vFile:close:%x" % fd, ebadf)
+        t.case("vFile:pwrite:%x" % fd, "vFile:pwrite:%x,0,ab" % fd, ebadf)
+        t.case("vFile:fstat:%x" % fd, "vFile:fstat:%x" % fd, ebadf)
+
+    # --- a vFile descriptor is the client's, whatever its path says ---
+    def meminfo():
+        r = t.c.cmd("vFile:open:%s,0,0" % hexs("/proc/meminfo"))
+        if not re.fullmatch(rb"F[0-9a-f]+", r):
+            return False
+        fd = r[1:].decode()
+        data = t.c.cmd("vFile:pread:%s,8,0" % fd)
+        closed = t.c.cmd("vFile:close:%s" % fd)
+        again = t.c.cmd("vFile:pread:%s,8,0" % fd)
+        return (data == b"F8;MemTotal" and closed == b"F0" and
+                again == b"F-1,9")
+    t.case("vFile on /proc/meminfo (a path with /mem)", meminfo, None)
 
     # --- a client that disconnects mid-packet; the next one finds all ---
     def disconnect(reset):

@@ -1,9 +1,9 @@
 #!/bin/bash
 # make hardening-check: boot a guest on HARD_PORT (+1 for its --once stub)
-# with $HARD_EXTRA as /extra, run malformed.py, faults.py, the security
-# checks (sec_checks from boot.d), a fixed-seed slice of chaos.py
-# (CHAOS_CHECK_SECONDS) and security.py against it, print one PASS/FAIL
-# line per test, take the guest down.
+# with $HARD_EXTRA as /extra, run malformed.py, interrupt_race.py,
+# faults.py, the security checks (sec_checks from boot.d), a fixed-seed
+# slice of chaos.py (CHAOS_CHECK_SECONDS) and security.py against it,
+# print one PASS/FAIL line per test, take the guest down.
 # run.sh chaos (make chaos): only chaos.py, CHAOS_SECONDS long, seed
 # CHAOS_SEED (default: the time).
 set -u
@@ -50,6 +50,7 @@ else
 	rc=1
 fi
 echo "$out" > "$logdir/malformed.log"
+timeout 300 python3 "$here/interrupt_race.py" "$HARD_PORT" "$guest_dir" || rc=1
 timeout 300 python3 "$here/faults.py" "$HARD_PORT" $((HARD_PORT + 1)) "$guest_dir" || rc=1
 # sec_checks ran from boot.d before the guest's stubs listened: its lines
 # are on the console ("boot.d/sec_checks: PASS ...").  Natively there is

@@ -170,6 +170,14 @@ static void test_runlen(struct tap *t, struct pkt_rx *rx)
 	expect_body(t, rx, S("0*\x7f"), PKT_BAD_CSUM, NULL, 0,
 		    "run count above 126 (0x7f) is rejected");
 	expect(t, rx, S("$OK#9a"), PKT_PACKET, S("OK"), "good packet after a bad run count");
+	/* '$' = 36 would be 7 repeats; the protocol forbids it as a count. */
+	expect_body(t, rx, S("g*$"), PKT_BAD_CSUM, NULL, 0,
+		    "run count '$' is rejected");
+	expect(t, rx, S("$OK#9a"), PKT_PACKET, S("OK"), "good packet after a '$' run count");
+	/* raw "g*" sums to 0x67 + 0x2a = 0x91: right, but the run has no count */
+	expect(t, rx, S("$g*#91"), PKT_BAD_CSUM, NULL, 0,
+	       "run count '#' (a packet cut short after '*') is rejected");
+	expect(t, rx, S("$OK#9a"), PKT_PACKET, S("OK"), "good packet after a '#' run count");
 }
 
 static void test_raw_csum(struct tap *t, struct pkt_rx *rx)
