@@ -106,8 +106,8 @@ VM_INITRD_ENV = LIBC_ROOT=$(A64STUB_CACHE)/libc/root BUSYBOX=$(A64STUB_CACHE)/bu
 $(VM_DIR)/initrd-stock.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_STOCK_STAMP) $(VM_LIBC_STAMP) $(VM_BUSYBOX_STAMP)
 	$(VM_INITRD_ENV) tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub $(A64STUB_CACHE)/stock/modules
 
-$(VM_DIR)/initrd-stock-6.12.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_STOCK612_STAMP) $(VM_LIBC_STAMP)
-	LIBC_ROOT=$(A64STUB_CACHE)/libc/root tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub $(A64STUB_CACHE)/stock-6.12/modules
+$(VM_DIR)/initrd-stock-6.12.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_STOCK612_STAMP) $(VM_LIBC_STAMP) $(VM_BUSYBOX_STAMP)
+	$(VM_INITRD_ENV) tests/vm/mkinitrd.sh base $@ $(VM_INIT) $(BUILD)/a64stub $(A64STUB_CACHE)/stock-6.12/modules
 
 # The seed kernel has everything built in: no modules in its initramfs.
 $(VM_DIR)/initrd-seed.cpio.gz: $(VM_INIT) $(BUILD)/a64stub tests/vm/mkinitrd.sh $(VM_LIBC_STAMP) $(VM_BUSYBOX_STAMP)
