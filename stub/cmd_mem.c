@@ -179,6 +179,7 @@ static int parse_tag_range(const char **p, uint64_t *addr, uint64_t *len,
 	return hex_parse_u64(p, type);
 }
 
+/* The checks both tag packets make: MTE, the tag type, a process. */
 static int tag_check(struct session *s, uint64_t type, struct reply *out)
 {
 	if (!target_reg_layout(s->t, session_thread(s, s->g_tid))->f.mte) {
@@ -189,7 +190,15 @@ static int tag_check(struct session *s, uint64_t type, struct reply *out)
 		out->errmsg = "only allocation tags (type 1) are stored in the target";
 		return -EINVAL;
 	}
-	return 0;
+	return mem_process(s) ? 0 : -ESRCH;
+}
+
+/* Returns: @err, with the reason GDB shows for memory without tags. */
+static int tag_error(int err, struct reply *out)
+{
+	if (err == -EIO)
+		out->errmsg = "no allocation tags there (memory not mapped with PROT_MTE)";
+	return err;
 }
 
 /* qMemTags:addr,length:type  Read the allocation tags of a range: mXX... */
@@ -208,8 +217,6 @@ int cmd_memtags_read(struct session *s, const char *a, size_t n,
 	err = tag_check(s, type, out);
 	if (err)
 		return err;
-	if (!p)
-		return -ESRCH;
 	ntags = target_tag_granules(addr, len);
 	if (ntags > sizeof(tags)) {
 		out->errmsg = "too many tags for one reply";
@@ -219,9 +226,7 @@ int cmd_memtags_read(struct session *s, const char *a, size_t n,
 		out->errmsg = "an empty range has no tags";
 		return -EINVAL;
 	}
-	err = target_read_tags(s->t, p, addr, tags, ntags);
-	if (err == -EIO)
-		out->errmsg = "no allocation tags there (memory not mapped with PROT_MTE)";
+	err = tag_error(target_read_tags(s->t, p, addr, tags, ntags), out);
 	if (err)
 		return err;
 	err = reply_str(out, "m");
@@ -247,13 +252,9 @@ int cmd_memtags_write(struct session *s, const char *a, size_t n,
 	err = tag_check(s, type, out);
 	if (err)
 		return err;
-	if (!p)
-		return -ESRCH;
 	if (hexlen == 0 || target_tag_granules(addr, len) == 0)
 		return reply_str(out, "OK");	/* nothing to tag */
-	err = target_write_tags(s->t, p, addr, target_tag_granules(addr, len),
-				tags, hexlen / 2);
-	if (err == -EIO)
-		out->errmsg = "no allocation tags there (memory not mapped with PROT_MTE)";
+	err = tag_error(target_write_tags(s->t, p, addr, target_tag_granules(addr, len),
+					  tags, hexlen / 2), out);
 	return err ? err : reply_str(out, "OK");
 }

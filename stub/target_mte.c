@@ -23,20 +23,20 @@ static pid_t tag_thread(struct process *p)
 	return 0;
 }
 
-int target_read_tags(struct target *t, struct process *p, uint64_t addr,
-		     unsigned char *tags, size_t ntags)
+/*
+ * Move @n tags between @buf and the granules from @addr's with @req
+ * (PTRACE_PEEKMTETAGS or PTRACE_POKEMTETAGS), as many calls as it takes.
+ * Returns: 0 or -errno.
+ */
+static int move_tags(pid_t tid, int req, uint64_t addr, unsigned char *buf,
+		     size_t n)
 {
-	pid_t tid = tag_thread(p);
 	size_t done = 0;
 
-	(void)t;
-	if (!tid)
-		return -EBUSY;
-	addr &= ~(uint64_t)(TARGET_MTE_GRANULE - 1);
-	while (done < ntags) {
-		struct iovec iov = { tags + done, ntags - done };
+	while (done < n) {
+		struct iovec iov = { buf + done, n - done };
 
-		if (ptrace(PTRACE_PEEKMTETAGS, tid, (void *)(uintptr_t)addr, &iov))
+		if (ptrace(req, tid, (void *)(uintptr_t)addr, &iov))
 			return -errno;
 		if (iov.iov_len == 0)
 			return -EIO;
@@ -46,12 +46,24 @@ int target_read_tags(struct target *t, struct process *p, uint64_t addr,
 	return 0;
 }
 
+int target_read_tags(struct target *t, struct process *p, uint64_t addr,
+		     unsigned char *tags, size_t ntags)
+{
+	pid_t tid = tag_thread(p);
+
+	(void)t;
+	if (!tid)
+		return -EBUSY;
+	return move_tags(tid, PTRACE_PEEKMTETAGS,
+			 addr & ~(uint64_t)(TARGET_MTE_GRANULE - 1), tags, ntags);
+}
+
 int target_write_tags(struct target *t, struct process *p, uint64_t addr,
 		      size_t ngranules, const unsigned char *tags, size_t ntags)
 {
 	unsigned char buf[256];
 	pid_t tid = tag_thread(p);
-	size_t done = 0;
+	int err = 0;
 
 	(void)t;
 	if (!tid)
@@ -59,19 +71,14 @@ int target_write_tags(struct target *t, struct process *p, uint64_t addr,
 	if (ntags == 0)
 		return -EINVAL;
 	addr &= ~(uint64_t)(TARGET_MTE_GRANULE - 1);
-	while (done < ngranules) {
+	for (size_t done = 0; done < ngranules && !err; done += sizeof(buf)) {
 		size_t n = ngranules - done < sizeof(buf) ? ngranules - done : sizeof(buf);
-		struct iovec iov = { buf, n };
 
 		/* Fewer tags than granules: the tags repeat, as GDB means them. */
 		for (size_t i = 0; i < n; i++)
 			buf[i] = tags[(done + i) % ntags];
-		if (ptrace(PTRACE_POKEMTETAGS, tid, (void *)(uintptr_t)addr, &iov))
-			return -errno;
-		if (iov.iov_len == 0)
-			return -EIO;
-		done += iov.iov_len;
-		addr += iov.iov_len * TARGET_MTE_GRANULE;
+		err = move_tags(tid, PTRACE_POKEMTETAGS,
+				addr + done * TARGET_MTE_GRANULE, buf, n);
 	}
-	return 0;
+	return err;
 }
