@@ -141,33 +141,7 @@ async function body(c) {
 		c.eq(frames.slice(0, 1).map(f => f.name + ':' + f.line).join(' '), 'main:' + callAdd,
 			'stack at the line breakpoint');
 
-		dc.forget();
-		await dc.stepInRequest({ threadId: tid });
-		st = await dc.event('stopped', 60000);
-		c.eq(st.body.reason, 'step', 'stepIn: reason step');
-		frames = await L.stack(dc, tid);
-		c.eq(frames.slice(0, 2).map(f => f.name + ':' + f.line).join(' '),
-			'add:' + L.srcLine('L:add_sum') + ' main:' + callAdd, 'stepIn: into add');
-		r = await dc.evaluateRequest({ expression: 'a + b', context: 'watch', frameId: frames[0].id });
-		c.eq(r.body.result, '42', 'watch a + b in add');
-
-		dc.forget();
-		await dc.nextRequest({ threadId: tid });
-		st = await dc.event('stopped', 60000);
-		c.eq(st.body.reason, 'step', 'next: reason step');
-		frames = await L.stack(dc, tid);
-		c.eq(frames[0].line, L.srcLine('L:add_counter'), 'next: the next line');
-		r = await dc.evaluateRequest({ expression: 'sum', context: 'watch', frameId: frames[0].id });
-		c.eq(r.body.result, '42', 'watch sum after next');
-		r = await dc.evaluateRequest({ expression: 'counter', context: 'watch', frameId: frames[0].id });
-		c.eq(r.body.result, '0', 'watch counter before its line');
-		dc.forget();
-		await dc.nextRequest({ threadId: tid });
-		st = await dc.event('stopped', 60000);
-		frames = await L.stack(dc, tid);
-		c.eq(frames[0].line, L.srcLine('L:add_return'), 'next again: the return line');
-		r = await dc.evaluateRequest({ expression: 'counter', context: 'watch', frameId: frames[0].id });
-		c.eq(r.body.result, '42', 'watch counter after its line');
+		await L.stepThroughAdd(c, dc, tid, callAdd);
 
 		dc.forget();
 		await dc.continueRequest({ threadId: tid });

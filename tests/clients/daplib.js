@@ -338,7 +338,45 @@ function num(text) {
 	return s.startsWith('-') ? -BigInt(s.slice(1)) : BigInt(s);
 }
 
+/*
+ * From the line breakpoint at main's call of add(): stepIn into add, next
+ * twice, with the stack, the lines and watch expressions checked on the
+ * way (clients_prog.c's L:add_* lines).  The same for both adapters.
+ */
+async function stepThroughAdd(c, dc, tid, callAdd) {
+	let st, frames, r;
+
+	dc.forget();
+	await dc.stepInRequest({ threadId: tid });
+	st = await dc.event('stopped', 60000);
+	c.eq(st.body.reason, 'step', 'stepIn: reason step');
+	frames = await stack(dc, tid);
+	c.eq(frames.slice(0, 2).map(f => f.name + ':' + f.line).join(' '),
+		'add:' + srcLine('L:add_sum') + ' main:' + callAdd, 'stepIn: into add');
+	r = await dc.evaluateRequest({ expression: 'a + b', context: 'watch', frameId: frames[0].id });
+	c.eq(r.body.result, '42', 'watch a + b in add');
+
+	dc.forget();
+	await dc.nextRequest({ threadId: tid });
+	st = await dc.event('stopped', 60000);
+	c.eq(st.body.reason, 'step', 'next: reason step');
+	frames = await stack(dc, tid);
+	c.eq(frames[0].line, srcLine('L:add_counter'), 'next: the next line');
+	r = await dc.evaluateRequest({ expression: 'sum', context: 'watch', frameId: frames[0].id });
+	c.eq(r.body.result, '42', 'watch sum after next');
+	r = await dc.evaluateRequest({ expression: 'counter', context: 'watch', frameId: frames[0].id });
+	c.eq(r.body.result, '0', 'watch counter before its line');
+	dc.forget();
+	await dc.nextRequest({ threadId: tid });
+	await dc.event('stopped', 60000);
+	frames = await stack(dc, tid);
+	c.eq(frames[0].line, srcLine('L:add_return'), 'next again: the return line');
+	r = await dc.evaluateRequest({ expression: 'counter', context: 'watch', frameId: frames[0].id });
+	c.eq(r.body.result, '42', 'watch counter after its line');
+}
+
 module.exports = {
+	stepThroughAdd,
 	BUILD, KERNEL, PORT, PORT2, GUEST_DIR, GUEST_PROG, HOST_PROG, PROG, SRC,
 	X7_MAGIC, DAP_DIR, dapRequire, Checks, main, client, adapterProcess,
 	processTree, alive, waitGone, waitExit, srcLine, plainStub, num, reap, endSession, stack, registers,
