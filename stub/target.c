@@ -698,6 +698,29 @@ static void classify_syscall(struct target *t, struct thread *th)
  * It stays stopped until GDB, told of it by the parent's event, resumes or
  * detaches it.  A fork child has our breakpoints in its copy of memory.
  */
+/* Returns: @pid's parent (field 4 of /proc/PID/stat), or 0. */
+static pid_t proc_ppid(pid_t pid)
+{
+	char path[64], buf[512], *rp;
+	ssize_t n;
+	int fd, ppid;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	/* comm may hold spaces and ')': the state follows the last ')'. */
+	rp = strrchr(buf, ')');
+	if (!rp || sscanf(rp + 1, " %*c %d", &ppid) != 1)
+		return 0;
+	return ppid;
+}
+
 static struct process *adopt_process(struct target *t, pid_t pid,
 				     struct process *parent, bool vfork)
 {
@@ -711,8 +734,13 @@ static struct process *adopt_process(struct target *t, pid_t pid,
 	p->fork_child = true;
 	/* GDB gives a fork child its parent's description. */
 	p->layout = parent ? parent->layout : t->layout;
-	p->unannounced = true;
-	p->fork_parent = parent ? parent->pid : 0;
+	/*
+	 * Its first stop may come before the parent's fork event: then the
+	 * parent is the one /proc names.  A parent that is not ours (or
+	 * already gone) will never report the fork: the child shows as it is.
+	 */
+	p->fork_parent = parent ? parent->pid : proc_ppid(pid);
+	p->unannounced = p->fork_parent > 0 && target_find_process(t, p->fork_parent);
 	if (parent && !vfork)
 		bp_copy(p, parent);
 	return p;
