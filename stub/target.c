@@ -701,24 +701,12 @@ static void classify_syscall(struct target *t, struct thread *th)
 /* Returns: @pid's parent (field 4 of /proc/PID/stat), or 0. */
 static pid_t proc_ppid(pid_t pid)
 {
-	char path[64], buf[512], *rp;
-	ssize_t n;
-	int fd, ppid;
+	char path[64];
+	long ppid;
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	/* comm may hold spaces and ')': the state follows the last ')'. */
-	rp = strrchr(buf, ')');
-	if (!rp || sscanf(rp + 1, " %*c %d", &ppid) != 1)
-		return 0;
-	return ppid;
+	ppid = proc_stat_field(path, 4);
+	return ppid > 0 ? (pid_t)ppid : 0;
 }
 
 static struct process *adopt_process(struct target *t, pid_t pid,

@@ -39,14 +39,12 @@ int target_write_siginfo(struct target *t, struct thread *th, uint64_t off,
 	return 0;
 }
 
-int target_thread_core(struct thread *th)
+long proc_stat_field(const char *path, int field)
 {
-	char path[64], buf[1024], *p;
+	char buf[1024], *p;
 	ssize_t n;
-	int fd, core = -1;
+	int fd;
 
-	snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", th->proc->pid,
-		 th->tid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
@@ -57,16 +55,21 @@ int target_thread_core(struct thread *th)
 	buf[n] = '\0';
 	/*
 	 * "pid (comm) state ...": comm may hold spaces and parentheses, so
-	 * count from the last ')'.  "processor" is field 39 (proc(5)), the
-	 * 37th after it (state is field 3).
+	 * count from the last ')', which ends field 2 (proc(5)).
 	 */
 	p = strrchr(buf, ')');
-	for (int field = 2; p && field < 39; field++) {
+	for (int f = 2; p && f < field; f++)
 		p = strchr(p + 1, ' ');
-		if (p && field == 38)
-			core = atoi(p + 1);
-	}
-	return core;
+	return p ? strtol(p + 1, NULL, 10) : -1;
+}
+
+int target_thread_core(struct thread *th)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", th->proc->pid,
+		 th->tid);
+	return (int)proc_stat_field(path, 39);	/* "processor" */
 }
 
 /* Where glibc's struct pthread's tid is (nptl/descr.h): after a header

@@ -65,6 +65,13 @@ const struct hwpoint *hw_find_hit(struct process *p, uint64_t data_addr,
 				  bool watch);
 void hw_forget_all(struct process *p);
 
+/*
+ * Field @field (numbered as in proc(5), from 3 on) of the /proc stat file
+ * @path, read past the comm whatever it holds.
+ * Returns: its value, or -1.
+ */
+long proc_stat_field(const char *path, int field);
+
 /* After an exec: one thread left, new memory, no breakpoints. */
 void exec_cleanup(struct target *t, struct thread *th);
 

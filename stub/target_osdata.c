@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "target.h"
+#include "target_int.h"
 
 struct doc {
 	char *buf;
@@ -157,20 +158,10 @@ static void user_of(uid_t uid, char *buf, size_t len)
 }
 
 /* The "processor" field of a /proc stat file, or -1. */
+/* The CPU a task last ran on: "processor", field 39 of its stat file. */
 static int core_of(const char *statpath)
 {
-	char buf[1024], *p;
-	int core = -1;
-
-	if (read_small(statpath, buf, sizeof(buf)) <= 0)
-		return -1;
-	p = strrchr(buf, ')');
-	for (int field = 2; p && field < 39; field++) {
-		p = strchr(p + 1, ' ');
-		if (p && field == 38)
-			core = atoi(p + 1);
-	}
-	return core;
+	return (int)proc_stat_field(statpath, 39);
 }
 
 static bool is_pid(const char *name)
